@@ -1,0 +1,130 @@
+package io.mipgate.at.model;
+
+import static io.mipgate.at.MipCfgOption.ACKMODE;
+import static io.mipgate.at.MipCfgOption.CID;
+import static io.mipgate.at.MipCfgOption.RCVBUF;
+import static io.mipgate.at.MipCfgOption.SNDBUF;
+import static io.mipgate.at.MipCfgOption.SSL;
+import static io.mipgate.at.MipCfgOption.TIMEOUT;
+
+import io.mipgate.at.CloseMode;
+import io.mipgate.at.DnsCfgOption;
+import io.mipgate.at.MipCfgOption;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The capability matrix of AT-REFERENCE §5 as one profile per family. Where the manual is silent for a family the
+ * generic rule applies (reference §6 item 48); choices marked "(inferred)" there are taken as written.
+ */
+public final class ModelProfiles {
+
+    private static final Map<ModelFamily, ModelProfile> PROFILES = new EnumMap<>(ModelFamily.class);
+
+    static {
+        for (ModelFamily family : ModelFamily.values()) {
+            PROFILES.put(family, family.isNb() ? nb(family) : cat1(family));
+        }
+    }
+
+    private ModelProfiles() {
+    }
+
+    public static ModelProfile of(ModelFamily family) {
+        return PROFILES.get(family);
+    }
+
+    public static ModelProfile of(String familyName) {
+        return of(ModelFamily.parse(familyName));
+    }
+
+    public static Collection<ModelProfile> all() {
+        return PROFILES.values();
+    }
+
+    private static ModelProfile nb(ModelFamily family) {
+        boolean mn316Class = family == ModelFamily.MN316 || family == ModelFamily.MN316_S || family == ModelFamily.MN326;
+        boolean smallMemory = family == ModelFamily.MN316A || family == ModelFamily.MN319;
+        IntRange ids = mn316Class ? IntRange.of(0, 4) : smallMemory ? IntRange.of(0, 3) : IntRange.of(0, 5);
+
+        Set<MipCfgOption> unsupported = switch (family) {
+            case MN316, MN316_S, MN326 -> EnumSet.of(CID, TIMEOUT, SNDBUF, ACKMODE, SSL);
+            case MN318 -> EnumSet.of(TIMEOUT, SNDBUF, RCVBUF, SSL);
+            default -> EnumSet.of(CID, TIMEOUT, SNDBUF, SSL);
+        };
+
+        var send = new ModelProfile.Send(0, false,
+                family == ModelFamily.MN319,
+                family != ModelFamily.MN319,
+                false,
+                true,
+                Optional.empty());
+
+        Optional<IntRange> udpRcvbuf = switch (family) {
+            case MN318 -> Optional.empty();
+            case MN316A, MN319 -> Optional.of(IntRange.of(1, 4096));
+            default -> Optional.of(IntRange.of(4096, 8192));
+        };
+        var receive = new ModelProfile.Receive(
+                mn316Class ? 4096 : 2048,
+                udpRcvbuf,
+                4096,
+                12,
+                smallMemory ? IntRange.of(1, 1460) : IntRange.of(0, 4096),
+                !smallMemory,
+                family == ModelFamily.MN318 || family == ModelFamily.MN319);
+
+        CloseMode closeMode = switch (family) {
+            case MN316A -> CloseMode.GRACEFUL_TIME_WAIT;
+            case MN318 -> CloseMode.RESET;
+            default -> CloseMode.TIME_WAIT;
+        };
+
+        var dns = new ModelProfile.Dns(
+                EnumSet.of(DnsCfgOption.IP, DnsCfgOption.IPV6, DnsCfgOption.PRIORITY, DnsCfgOption.TIMEOUT),
+                true, false, 0, 30, false, false);
+
+        return new ModelProfile(family, ids, unsupported, false, !mn316Class,
+                new ModelProfile.Open(!mn316Class, false),
+                send, receive,
+                new ModelProfile.Close(Optional.empty(), closeMode),
+                mn316Class ? new ModelProfile.KeepAlive(30, 90) : new ModelProfile.KeepAlive(90, 75),
+                dns, 20,
+                family == ModelFamily.MN318);
+    }
+
+    private static ModelProfile cat1(ModelFamily family) {
+        boolean ml305u = family == ModelFamily.ML305U;
+        boolean ml307g = family == ModelFamily.ML307G;
+
+        var send = new ModelProfile.Send(ml305u ? 4096 : 8192, true, false, false, false, false,
+                Optional.of(ml305u ? IntRange.of(1, 180) : IntRange.of(1, 120)));
+
+        var receive = new ModelProfile.Receive(
+                ml305u ? 63920 : 64240,
+                Optional.of(ml305u ? IntRange.of(1, 65535) : IntRange.of(1460, 65535)),
+                65535,
+                family == ModelFamily.ML305M ? 128 : 256,
+                IntRange.of(0, 4096),
+                true,
+                true);
+
+        Set<DnsCfgOption> dnsOptions = ml307g
+                ? EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.CACHED)
+                : EnumSet.of(DnsCfgOption.PRIORITY);
+        var dns = new ModelProfile.Dns(dnsOptions, false, false, ml307g ? 1 : 0, 10, true, true);
+
+        int ntpTimeout = family == ModelFamily.ML305U || family == ModelFamily.ML305M ? 20 : 30;
+
+        return new ModelProfile(family, IntRange.of(0, 5), EnumSet.of(SNDBUF), true, true,
+                new ModelProfile.Open(true, true),
+                send, receive,
+                new ModelProfile.Close(ml307g ? Optional.of(IntRange.of(0, 3)) : Optional.empty(), CloseMode.GRACEFUL),
+                new ModelProfile.KeepAlive(90, 75),
+                dns, ntpTimeout, true);
+    }
+}
