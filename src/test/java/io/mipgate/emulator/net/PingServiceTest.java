@@ -92,15 +92,6 @@ class PingServiceTest {
     }
 
     @Test
-    void silentDestinationEndsWithinTheTimeout() {
-        // TEST-NET-2 is never assigned; without a network nothing answers it, or an ICMP error comes back
-        PingResult result = DETECTED.ping(ip("198.51.100.1"), 1000, 16);
-
-        assertThat(result).isInstanceOfAny(PingResult.TimedOut.class, PingResult.ReplyError.class);
-        assertThat(result.resultCode()).isIn(3, 4);
-    }
-
-    @Test
     void tcpFallbackCountsARefusalAsAReply() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, ip("127.0.0.1"))) {
