@@ -9,7 +9,8 @@ import java.util.Optional;
  * The three typings of inline AT+MIPSEND data (AT-REFERENCE §2.5.1 Form A). The payload is always written between
  * double quotes, so ASCII format can carry only printable ASCII without {@code "}; HEX carries anything at twice the
  * length; the escaped format carries anything with C-style escapes. The manual leaves the escape syntax open: ours is
- * {@code \\ \" \r \n \t \0 \xHH}, and the emulator decodes the same.
+ * {@code \\ \" \r \n \t \0 \xHH}, and the emulator decodes the same. The encoder writes a quote as {@code \x22},
+ * never {@code \"}, so the typed text contains no quote even for a module that does not know escapes.
  */
 public final class InlinePayload {
 
@@ -84,7 +85,6 @@ public final class InlinePayload {
             int b = value & 0xFF;
             switch (b) {
                 case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
                 case '\r' -> out.append("\\r");
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
