@@ -139,6 +139,36 @@ class PseudoTerminalSerialLinkTest {
         assertThat(new String(readExactly(serial, 7), StandardCharsets.US_ASCII)).isEqualTo("\r\nRDY\r\n");
     }
 
+    @Test
+    void blockedReadersAndBackPressuredWritersWaitInTheKernelWithoutSpinning() throws Exception {
+        byte[] payload = allByteValues(1024 * 1024);
+        Thread idleSerialReader = Thread.ofPlatform().start(() -> readOne(serial));
+        Thread stalledWriter = Thread.ofPlatform().start(() -> {
+            try {
+                serial.write(payload); // far more than the pty queue holds while nobody reads the master
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(1000);
+
+        // A thread parked in poll/read uses next to no CPU; a polling loop would use most of the second.
+        assertThat(cpuMillis(idleSerialReader)).isLessThan(100);
+        assertThat(cpuMillis(stalledWriter)).isLessThan(100);
+        assertThat(stalledWriter.isAlive()).isTrue();
+
+        assertThat(readExactly(pty.inputStream(), payload.length)).isEqualTo(payload);
+        stalledWriter.join(10_000);
+        serial.close();
+        idleSerialReader.join(10_000);
+        assertThat(idleSerialReader.isAlive()).isFalse();
+    }
+
+    private static long cpuMillis(Thread thread) {
+        return TimeUnit.NANOSECONDS.toMillis(
+                java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.threadId()));
+    }
+
     private static int readOne(SerialLink link) {
         try {
             return link.read(new byte[16], 0, 16);
