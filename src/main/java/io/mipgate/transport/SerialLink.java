@@ -72,6 +72,10 @@ public final class SerialLink implements Link {
                     + " at jSerialComm native line " + candidate.getLastErrorLocation() + ")");
         }
         port = candidate;
+        if (closed.get()) { // close() ran while we were opening and saw no port to close
+            candidate.closePort();
+            throw new IOException(describe() + " was closed while opening");
+        }
         log.info("module {}: link {} open ({})", moduleId, describe(), spec);
     }
 

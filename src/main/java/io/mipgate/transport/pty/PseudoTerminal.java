@@ -3,6 +3,8 @@ package io.mipgate.transport.pty;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import io.mipgate.transport.Link;
+import io.mipgate.transport.LinkStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,8 +38,9 @@ public final class PseudoTerminal implements Closeable {
     private final int slaveFd;
     private final Path slavePath;
     private final Path symlink;
-    private final InputStream in = new MasterInputStream();
-    private final OutputStream out = new MasterOutputStream();
+    private final Link masterLink = new MasterLink();
+    private final InputStream in = LinkStreams.inputStream(masterLink);
+    private final OutputStream out = LinkStreams.outputStream(masterLink);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PseudoTerminal(LibC libc, PtyMaster master, int slaveFd, Path slavePath, Path symlink) {
@@ -126,6 +129,14 @@ public final class PseudoTerminal implements Closeable {
         return symlink != null ? symlink : slavePath;
     }
 
+    /**
+     * The master side as a link: reads return what the serial side wrote, writes are what it reads. Closing it closes
+     * this pseudo-terminal.
+     */
+    public Link masterLink() {
+        return masterLink;
+    }
+
     /** Bytes the serial side wrote. Reads block until data arrives and return -1 once this terminal is closed. */
     public InputStream inputStream() {
         return in;
@@ -200,28 +211,18 @@ public final class PseudoTerminal implements Closeable {
         Files.createSymbolicLink(symlink, slavePath);
     }
 
-    private final class MasterInputStream extends InputStream {
+    /** The master side as a {@link Link}, so an emulator serves a pty exactly as it serves an in-process pair. */
+    private final class MasterLink implements Link {
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        public void open() {
+            if (closed.get()) {
+                throw new IllegalStateException(describe() + " is closed");
+            }
         }
 
         @Override
         public int read(byte[] buffer, int offset, int len) throws IOException {
             return master.read(buffer, offset, len);
-        }
-
-        @Override
-        public void close() {
-            PseudoTerminal.this.close();
-        }
-    }
-
-    private final class MasterOutputStream extends OutputStream {
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
@@ -232,6 +233,11 @@ public final class PseudoTerminal implements Closeable {
         @Override
         public void close() {
             PseudoTerminal.this.close();
+        }
+
+        @Override
+        public String describe() {
+            return "pty-master:" + slavePath;
         }
     }
 }

@@ -22,6 +22,7 @@ import static io.mipgate.transport.LinkTestSupport.readExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 /** The emulator's path to the gateway: a pty master on one side, jSerialComm on the slave on the other. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -100,8 +101,7 @@ class PseudoTerminalSerialLinkTest {
     @Test
     void closingTheSerialLinkUnblocksItsReader() throws Exception {
         CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> readOne(serial), threads);
-        Thread.sleep(100); // let the reader block in the kernel; the assertion does not depend on the timing
-        assertThat(read).isNotDone();
+        await().during(100, TimeUnit.MILLISECONDS).until(() -> !read.isDone());
 
         serial.close();
 
@@ -118,9 +118,7 @@ class PseudoTerminalSerialLinkTest {
             }
         }, threads);
         CompletableFuture<Integer> slave = CompletableFuture.supplyAsync(() -> readOne(serial), threads);
-        Thread.sleep(100);
-        assertThat(master).isNotDone();
-        assertThat(slave).isNotDone();
+        await().during(100, TimeUnit.MILLISECONDS).until(() -> !master.isDone() && !slave.isDone());
 
         pty.close();
 
