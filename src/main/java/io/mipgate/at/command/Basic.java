@@ -2,6 +2,7 @@ package io.mipgate.at.command;
 
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
+import java.time.Duration;
 import java.util.Set;
 
 /** The general commands a driver needs around the TCP/IP set: probe, echo, identity, error verbosity, reboot. */
@@ -10,8 +11,18 @@ public final class Basic {
     private Basic() {
     }
 
-    /** {@code AT}: the liveness probe. */
-    public record Attention() implements AtCommand {
+    /** {@code AT}: the liveness probe, with a short timeout of its own so probing a dead line fails fast. */
+    public record Attention(Duration timeout) implements AtCommand {
+
+        public Attention() {
+            this(Duration.ofSeconds(1));
+        }
+
+        @Override
+        public Duration responseTimeout(ModelProfile profile) {
+            return timeout;
+        }
+
         @Override
         public String name() {
             return "AT";

@@ -59,9 +59,17 @@ public record RawCommand(String line, Duration timeout) implements AtCommand {
         }
     }
 
+    /** Information lines of the typed command ({@code AT+CSQ} → {@code +CSQ}) and bare text lines belong to it. */
     @Override
     public ResponseShape response() {
-        return new ResponseShape(Set.of("*"), false, true);
+        if (line.length() > 3 && (line.charAt(2) == '+' || line.charAt(2) == '&')) {
+            int end = 3;
+            while (end < line.length() && Character.isLetterOrDigit(line.charAt(end))) {
+                end++;
+            }
+            return new ResponseShape(Set.of("+" + line.substring(3, end).toUpperCase(Locale.ROOT)), false, true);
+        }
+        return ResponseShape.TEXT;
     }
 
     @Override
