@@ -397,13 +397,10 @@ public final class AtDecoder {
 
     /**
      * Raw data whose first byte is a quote: either data that starts with a quote (the line ends right after
-     * {@code len} bytes) or the field variant {@code "<data>"} (one more data byte, then the closing quote).
+     * {@code len} bytes) or the field variant {@code "<data>"} (one more data byte, then the closing quote). Two bytes
+     * of look-ahead decide: the second is a quote only in the field variant, since no line starts with a quote.
      */
     private int quoteCheck(byte b, int pos) {
-        if (b == '\r' || b == '\n') {
-            emitPayload(payload);
-            return pos;
-        }
         heldByte = b;
         state = State.QUOTE_CHECK_2;
         return pos + 1;
@@ -418,10 +415,11 @@ public final class AtDecoder {
             return pos + 1;
         }
         emitPayload(payload);
-        state = State.LINE;
         single[0] = heldByte;
-        lineBytes(single, 0, 1);
-        return pos;
+        if (afterPayload(heldByte, 0) == 0) {
+            lineBytes(single, 0, 1);
+        }
+        return pos; // b is read again in the new state
     }
 
     private int afterPayload(byte b, int pos) {

@@ -6,6 +6,7 @@ import io.mipgate.at.MipCfgOption;
 import io.mipgate.at.Protocol;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * The grammar of the small, non-data lines: final results, prompts aside, information lines and URCs. Whether a
@@ -14,6 +15,9 @@ import java.util.OptionalInt;
 final class LineInterpreter {
 
     private static final String[] ERROR_PREFIXES = {"+CME ERROR:", "+CMS ERROR:", "+CIS ERROR:"};
+    /** Prefixes with a typed meaning of their own whatever the expectation: a damaged one is discarded. */
+    private static final Set<String> URC_PREFIXES = Set.of("+MIPOPEN", "+MIPCLOSE", "+MDNSGIP", "+MPING", "+MNTP",
+            "+MIPSEND");
 
     /**
      * @param line     the line, trimmed, not empty
@@ -73,25 +77,31 @@ final class LineInterpreter {
         List<String> fields = Fields.split(line.substring(colon + 1));
         boolean isExpected = expected != null && expected.expects(prefix);
         boolean testShape = Fields.looksLikeTest(fields);
-        if (isExpected && (testShape || expected.isTestCommand())) {
+        if (isExpected && testShape) {
             return new Information.TestLine(prefix, Fields.unquoteAll(fields));
         }
-        AtEvent typed = switch (prefix) {
+        AtEvent urc = switch (prefix) {
             case "+MIPOPEN" -> mipOpen(fields);
             case "+MIPCLOSE" -> mipClose(fields);
             case "+MDNSGIP" -> dnsResult(fields);
             case "+MPING" -> ping(fields);
             case "+MNTP" -> ntp(fields);
             case "+MIPSEND" -> mipSend(fields);
-            default -> isExpected ? information(prefix, fields) : new Urc.OtherUrc(prefix, line);
+            default -> null;
         };
-        if (typed != null) {
-            return typed;
+        if (urc != null) {
+            return urc; // a URC shape wins even inside a response that expects the same prefix
         }
-        if (isExpected) {
-            return new AtEvent.Discarded(length, "malformed " + prefix);
+        if (isExpected && expected.isTestCommand()) {
+            return new Information.TestLine(prefix, Fields.unquoteAll(fields));
         }
-        return testShape ? new Urc.OtherUrc(prefix, line) : new AtEvent.Discarded(length, "malformed " + prefix);
+        if (!isExpected) {
+            return URC_PREFIXES.contains(prefix) && !testShape
+                    ? new AtEvent.Discarded(length, "malformed " + prefix)
+                    : new Urc.OtherUrc(prefix, line);
+        }
+        AtEvent information = URC_PREFIXES.contains(prefix) ? null : information(prefix, fields);
+        return information != null ? information : new AtEvent.Discarded(length, "malformed " + prefix);
     }
 
     private static boolean isPrefix(String prefix) {
