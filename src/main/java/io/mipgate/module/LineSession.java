@@ -220,11 +220,7 @@ final class LineSession implements AutoCloseable {
     @Override
     public void close() {
         markLost("session closed");
-        try {
-            link.close();
-        } catch (IOException e) {
-            log.debug("module={} closing link: {}", state.id, e.toString());
-        }
+        link.close();
         if (reader != null) {
             try {
                 reader.join(2000);
