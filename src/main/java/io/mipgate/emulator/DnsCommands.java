@@ -179,7 +179,8 @@ final class DnsCommands {
             }
         }
         state.dnsBusy = true;
-        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), model.dns().bothFamiliesInResult());
+        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), core.config.dnsPort(),
+                model.dns().bothFamiliesInResult());
         return Reply.ok().then(() -> core.background(
                 () -> core.config.network().resolve(domain, query),
                 result -> {

@@ -32,18 +32,18 @@ final class DnsState {
         return set.isEmpty() ? (v6 ? DEFAULT_IPV6 : DEFAULT_IPV4)[index] : set;
     }
 
-    HostNetwork.DnsQuery query(List<InetSocketAddress> networkDns, boolean bothFamilies) {
-        return new HostNetwork.DnsQuery(servers(ipv4, DEFAULT_IPV4, networkDns, false),
-                servers(ipv6, DEFAULT_IPV6, networkDns, true), priority == 1, Duration.ofSeconds(timeout), retries,
+    HostNetwork.DnsQuery query(List<InetSocketAddress> networkDns, int port, boolean bothFamilies) {
+        return new HostNetwork.DnsQuery(servers(ipv4, DEFAULT_IPV4, networkDns, port, false),
+                servers(ipv6, DEFAULT_IPV6, networkDns, port, true), priority == 1, Duration.ofSeconds(timeout), retries,
                 bothFamilies);
     }
 
     private static List<InetSocketAddress> servers(String[] configured, String[] defaults,
-                                                   List<InetSocketAddress> network, boolean v6) {
+                                                   List<InetSocketAddress> network, int port, boolean v6) {
         List<InetSocketAddress> out = new ArrayList<>();
         for (String server : configured) {
             if (!server.isEmpty()) {
-                out.add(new InetSocketAddress(server, 53));
+                out.add(new InetSocketAddress(server, port));
             }
         }
         if (!out.isEmpty()) {
@@ -55,7 +55,7 @@ final class DnsState {
             return sameFamily.isEmpty() ? network : sameFamily;
         }
         for (String server : defaults) {
-            out.add(new InetSocketAddress(server, 53));
+            out.add(new InetSocketAddress(server, port));
         }
         return out;
     }

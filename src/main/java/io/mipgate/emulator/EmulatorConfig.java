@@ -27,6 +27,7 @@ import java.util.Objects;
  *                       priority: user NV, network, built-in default); tests point this at a loopback responder
  * @param zone           time zone of AT+MNTP / AT+CCLK answers
  * @param promptTimeout  what an expired {@code <send_timeout>} does
+ * @param dnsPort        UDP port used for host-configured and built-in DNS servers (53; tests override it)
  */
 public record EmulatorConfig(
         ModelProfile model,
@@ -42,7 +43,8 @@ public record EmulatorConfig(
         HostNetwork network,
         List<InetSocketAddress> networkDns,
         ZoneOffset zone,
-        PromptTimeoutPolicy promptTimeout) {
+        PromptTimeoutPolicy promptTimeout,
+        int dnsPort) {
 
     public EmulatorConfig {
         Objects.requireNonNull(model, "model");
@@ -71,6 +73,7 @@ public record EmulatorConfig(
         private List<InetSocketAddress> networkDns = List.of();
         private ZoneOffset zone = ZoneOffset.ofHours(8);
         private PromptTimeoutPolicy promptTimeout = PromptTimeoutPolicy.SEND_RECEIVED;
+        private int dnsPort = 53;
 
         private Builder(ModelFamily family) {
             this.model = ModelProfiles.of(family);
@@ -147,9 +150,14 @@ public record EmulatorConfig(
             return this;
         }
 
+        public Builder dnsPort(int port) {
+            this.dnsPort = port;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(model, firmware, identity, echo, cmee, guardTime, bootDelay, openDelay,
-                    pingInterval, baud, network, networkDns, zone, promptTimeout);
+                    pingInterval, baud, network, networkDns, zone, promptTimeout, dnsPort);
         }
     }
 }

@@ -60,7 +60,7 @@ final class NtpCommand {
             throw AtError.cme(ModuleErrorCode.OPERATION_NOT_ALLOWED.code());
         }
         state.ntpBusy = true;
-        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), false);
+        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), core.config.dnsPort(), false);
         String host = server;
         int serverPort = port;
         boolean setClock = sync == 1;

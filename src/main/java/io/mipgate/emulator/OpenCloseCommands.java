@@ -90,7 +90,7 @@ final class OpenCloseCommands {
         slot.openToken = token;
         Duration connectTimeout = Duration.ofSeconds(model.open().timeoutEffective()
                 ? timeout : ModelProfile.OPEN_TIMEOUT_DEFAULT);
-        HostNetwork.DnsQuery dns = core.state().dns.query(core.config.networkDns(),
+        HostNetwork.DnsQuery dns = core.state().dns.query(core.config.networkDns(), core.config.dnsPort(),
                 model.dns().bothFamiliesInResult());
         boolean tls = slot.settings.sslEnable == 1;
         return Reply.ok().then(() -> core.background(

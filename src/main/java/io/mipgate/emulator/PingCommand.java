@@ -48,7 +48,7 @@ final class PingCommand {
             throw AtError.cme(ModuleErrorCode.PING_BUSY.code());
         }
         state.pingBusy = true;
-        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), false);
+        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), core.config.dnsPort(), false);
         int epoch = core.epoch();
         return Reply.ok().then(() -> core.workers.execute(
                 () -> run(epoch, host, query, Duration.ofSeconds(timeout), count, size)));
