@@ -201,6 +201,27 @@ final class EmulatorHarness implements AutoCloseable {
         return data;
     }
 
+    /**
+     * Pushed payload URCs ({@code prefix<len>,<data>}) until {@code total} bytes arrived; HEX data is decoded.
+     */
+    byte[] readPushed(String prefix, int total, boolean hex) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        while (data.size() < total) {
+            skipLineBreaks();
+            expectBytes(prefix);
+            StringBuilder digits = new StringBuilder();
+            for (byte b = readBytes(1)[0]; b != ','; b = readBytes(1)[0]) {
+                digits.append((char) b);
+            }
+            int n = Integer.parseInt(digits.toString());
+            byte[] body = readBytes(hex ? 2 * n : n);
+            data.writeBytes(hex ? java.util.HexFormat.of().parseHex(new String(body, StandardCharsets.US_ASCII))
+                    : body);
+            expectBytes("\r\n");
+        }
+        return data.toByteArray();
+    }
+
     /** Nothing arrives for {@code quiet}. */
     void expectSilence(Duration quiet) {
         try {
