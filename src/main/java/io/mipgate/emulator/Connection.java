@@ -1,0 +1,38 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.CloseMode;
+
+/** A live socket behind a slot. Events go to {@link Events}, which hands them to the module's loop. */
+interface Connection {
+
+    /** Starts receiving; called on the loop once the slot shows the connection as established. */
+    void start();
+
+    /** Queues data for the peer; {@link Events#written} follows once it is handed to the host's stack. */
+    void send(byte[] data);
+
+    /** Closes as the module would for {@code mode}; {@code onClosed} runs (on any thread) when done. */
+    void close(CloseMode mode, Runnable onClosed);
+
+    /** Fault: the peer resets the connection (our socket is aborted with RST). */
+    void resetByPeer();
+
+    /** Closes without any further events (reboot, slot freed). */
+    void abandon();
+
+    /** The host consumed {@code bytes} of received data: flow-control credit comes back. */
+    void consumed(int bytes);
+
+    /** How much received data may be outstanding before the socket is no longer read (TCP window in buffer mode). */
+    void creditLimit(int bytes);
+
+    void applyKeepAlive(SlotSettings settings);
+
+    interface Events {
+        void data(Connection connection, byte[] data);
+
+        void closedByPeer(Connection connection, int state);
+
+        void written(Connection connection, int bytes);
+    }
+}

@@ -1,0 +1,60 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.AccessMode;
+import io.mipgate.at.Protocol;
+import io.mipgate.at.model.ModelProfile;
+
+/** One {@code <connect_id>}: its settings, state, live connection, receive buffer and counters. */
+final class ConnectionSlot {
+
+    final int id;
+    SlotSettings settings;
+    SlotState state = SlotState.INITIAL;
+    Protocol protocol;
+    String address;
+    int remotePort;
+    AccessMode mode = AccessMode.NORMAL;
+    int packetSize = ModelProfile.PACKET_SIZE_DEFAULT;
+    int waittm = ModelProfile.WAITTM_DEFAULT;
+    Connection connection;
+    /** Identifies the open in progress; a late connect result for an older token is discarded. */
+    Object openToken;
+    final ReceiveBuffer buffer = new ReceiveBuffer();
+    long sent;
+    long acked;
+    long received;
+
+    ConnectionSlot(int id, ModelProfile model) {
+        this.id = id;
+        this.settings = new SlotSettings(model);
+    }
+
+    boolean connected() {
+        return state == SlotState.CONNECTED && connection != null;
+    }
+
+    boolean isTcp() {
+        return protocol == Protocol.TCP;
+    }
+
+    /** Back to INITIAL; settings stay. */
+    void release() {
+        Connection old = connection;
+        connection = null;
+        openToken = null;
+        if (old != null) {
+            old.abandon();
+        }
+        state = SlotState.INITIAL;
+        protocol = null;
+        address = null;
+        remotePort = 0;
+        mode = AccessMode.NORMAL;
+        packetSize = ModelProfile.PACKET_SIZE_DEFAULT;
+        waittm = ModelProfile.WAITTM_DEFAULT;
+        buffer.clear();
+        sent = 0;
+        acked = 0;
+        received = 0;
+    }
+}

@@ -1,0 +1,163 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.model.ModelFamily;
+import io.mipgate.at.model.ModelProfile;
+import io.mipgate.at.model.ModelProfiles;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that shapes one virtual module. Build with {@link #builder(ModelFamily)}.
+ *
+ * @param model          capability profile of the emulated family
+ * @param firmware       manual or field behaviour
+ * @param identity       manufacturer, model, firmware string, IMEI, serial
+ * @param echoAfterBoot  ATE state after power-up (FIELD §3: ON)
+ * @param cmeeAfterBoot  AT+CMEE state after power-up (FIELD §3: numeric)
+ * @param guardTime      silence required before and after {@code +++}
+ * @param bootDelay      time from power-up / reboot to {@code +MATREADY}
+ * @param openDelay      extra delay before the {@code +MIPOPEN:} result of a successful open (FIELD §6: ~236 ms)
+ * @param pingInterval   pause between AT+MPING echo requests
+ * @param baud           serial line rate to imitate; 0 = unlimited
+ * @param network        DNS / ping / NTP services
+ * @param networkDns     DNS servers "provided by the network": used while the host has not configured any (manual
+ *                       priority: user NV, network, built-in default); tests point this at a loopback responder
+ * @param zone           time zone of AT+MNTP / AT+CCLK answers
+ * @param promptTimeout  what an expired {@code <send_timeout>} does
+ * @param dnsPort        UDP port used for host-configured and built-in DNS servers (53; tests override it)
+ */
+public record EmulatorConfig(
+        ModelProfile model,
+        FirmwareProfile firmware,
+        ModuleIdentity identity,
+        boolean echoAfterBoot,
+        int cmeeAfterBoot,
+        Duration guardTime,
+        Duration bootDelay,
+        Duration openDelay,
+        Duration pingInterval,
+        int baud,
+        HostNetwork network,
+        List<InetSocketAddress> networkDns,
+        ZoneOffset zone,
+        PromptTimeoutPolicy promptTimeout,
+        int dnsPort) {
+
+    public EmulatorConfig {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(firmware, "firmware");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(network, "network");
+        networkDns = List.copyOf(networkDns);
+    }
+
+    public static Builder builder(ModelFamily family) {
+        return new Builder(family);
+    }
+
+    public static final class Builder {
+        private ModelProfile model;
+        private FirmwareProfile firmware = FirmwareProfile.MANUAL;
+        private ModuleIdentity identity;
+        private boolean echo = true;
+        private int cmee = 1;
+        private Duration guardTime = Duration.ofMillis(1000);
+        private Duration bootDelay = Duration.ofMillis(500);
+        private Duration openDelay = Duration.ZERO;
+        private Duration pingInterval = Duration.ofSeconds(1);
+        private int baud;
+        private HostNetwork network = new DefaultHostNetwork();
+        private List<InetSocketAddress> networkDns = List.of();
+        private ZoneOffset zone = ZoneOffset.ofHours(8);
+        private PromptTimeoutPolicy promptTimeout = PromptTimeoutPolicy.SEND_RECEIVED;
+        private int dnsPort = 53;
+
+        private Builder(ModelFamily family) {
+            this.model = ModelProfiles.of(family);
+            this.identity = ModuleIdentity.defaults(family);
+        }
+
+        public Builder model(ModelProfile profile) {
+            this.model = profile;
+            return this;
+        }
+
+        public Builder firmware(FirmwareProfile profile) {
+            this.firmware = profile;
+            return this;
+        }
+
+        public Builder identity(ModuleIdentity id) {
+            this.identity = id;
+            return this;
+        }
+
+        public Builder echo(boolean on) {
+            this.echo = on;
+            return this;
+        }
+
+        public Builder cmee(int mode) {
+            this.cmee = mode;
+            return this;
+        }
+
+        public Builder guardTime(Duration d) {
+            this.guardTime = d;
+            return this;
+        }
+
+        public Builder bootDelay(Duration d) {
+            this.bootDelay = d;
+            return this;
+        }
+
+        public Builder openDelay(Duration d) {
+            this.openDelay = d;
+            return this;
+        }
+
+        public Builder pingInterval(Duration d) {
+            this.pingInterval = d;
+            return this;
+        }
+
+        public Builder baud(int rate) {
+            this.baud = rate;
+            return this;
+        }
+
+        public Builder network(HostNetwork net) {
+            this.network = net;
+            return this;
+        }
+
+        public Builder networkDns(List<InetSocketAddress> servers) {
+            this.networkDns = servers;
+            return this;
+        }
+
+        public Builder zone(ZoneOffset offset) {
+            this.zone = offset;
+            return this;
+        }
+
+        public Builder promptTimeout(PromptTimeoutPolicy policy) {
+            this.promptTimeout = policy;
+            return this;
+        }
+
+        public Builder dnsPort(int port) {
+            this.dnsPort = port;
+            return this;
+        }
+
+        public EmulatorConfig build() {
+            return new EmulatorConfig(model, firmware, identity, echo, cmee, guardTime, bootDelay, openDelay,
+                    pingInterval, baud, network, networkDns, zone, promptTimeout, dnsPort);
+        }
+    }
+}

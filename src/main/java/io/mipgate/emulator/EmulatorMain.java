@@ -1,0 +1,122 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.model.ModelFamily;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Standalone virtual module.
+ *
+ * <pre>
+ * EmulatorMain --model ML307R --tcp 7001 [--admin 7002] [--firmware manual|field] [--baud 115200]
+ *              [--echo on|off] [--bind 127.0.0.1] [--boot-delay-ms 500] [--guard-ms 1000] [--dns 127.0.0.1:5353]
+ *              [--imei 8699...] [--revision ML307R-DL-MBRH0S01]
+ * </pre>
+ */
+public final class EmulatorMain {
+
+    private EmulatorMain() {
+    }
+
+    /** Parsed command line. */
+    record Options(ModelFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
+                   int baud, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
+                   List<InetSocketAddress> dns, String imei, String revision) {
+
+        EmulatorConfig config() {
+            EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud).echo(echo)
+                    .bootDelay(bootDelay).guardTime(guard).networkDns(dns);
+            ModuleIdentity identity = ModuleIdentity.defaults(model);
+            if (imei != null) {
+                identity = identity.withImei(imei);
+            }
+            if (revision != null) {
+                identity = identity.withFirmware(revision);
+            }
+            return builder.identity(identity).build();
+        }
+    }
+
+    static Options parse(String[] args) throws Exception {
+        ModelFamily model = ModelFamily.ML307R;
+        Integer tcp = null;
+        String pty = null;
+        Integer admin = null;
+        FirmwareProfile firmware = FirmwareProfile.MANUAL;
+        int baud = 0;
+        boolean echo = true;
+        InetAddress bind = InetAddress.getLoopbackAddress();
+        Duration boot = Duration.ofMillis(500);
+        Duration guard = Duration.ofMillis(1000);
+        List<InetSocketAddress> dns = new ArrayList<>();
+        String imei = null;
+        String revision = null;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + option);
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--model" -> model = ModelFamily.parse(value);
+                case "--tcp" -> tcp = Integer.parseInt(value);
+                case "--pty" -> pty = value;
+                case "--admin" -> admin = Integer.parseInt(value);
+                case "--firmware" -> firmware = FirmwareProfile.parse(value);
+                case "--baud" -> baud = Integer.parseInt(value);
+                case "--echo" -> echo = switch (value) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException("--echo on|off");
+                };
+                case "--bind" -> bind = InetAddress.getByName(value);
+                case "--boot-delay-ms" -> boot = Duration.ofMillis(Long.parseLong(value));
+                case "--guard-ms" -> guard = Duration.ofMillis(Long.parseLong(value));
+                case "--dns" -> {
+                    int colon = value.lastIndexOf(':');
+                    dns.add(new InetSocketAddress(value.substring(0, colon),
+                            Integer.parseInt(value.substring(colon + 1))));
+                }
+                case "--imei" -> imei = value;
+                case "--revision" -> revision = value;
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if ((tcp == null) == (pty == null)) {
+            throw new IllegalArgumentException("give exactly one of --tcp <port> or --pty <path>");
+        }
+        return new Options(model, tcp, pty, admin, firmware, baud, echo, bind, boot, guard, dns, imei, revision);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (RuntimeException e) {
+            System.err.println("emulator: " + e.getMessage());
+            System.err.println("usage: --model ML307R (--tcp 7001 | --pty /tmp/mipgate/ttyEMU0) [--admin 7002] "
+                    + "[--firmware manual|field] [--baud N] [--echo on|off] [--bind ADDR] [--boot-delay-ms N] "
+                    + "[--guard-ms N] [--dns HOST:PORT] [--imei N] [--revision TEXT]");
+            System.exit(2);
+            return;
+        }
+        if (options.ptyPath() != null) {
+            System.err.println("emulator: --pty needs io.mipgate.transport.pty.PseudoTerminal, not merged yet");
+            System.exit(2);
+            return;
+        }
+        VirtualModule module = new VirtualModule(options.config());
+        EmulatorTcpServer serial = new EmulatorTcpServer(module, options.bind(), options.tcpPort());
+        AdminServer admin = options.adminPort() == null ? null
+                : new AdminServer(module.faults(), options.bind(), options.adminPort());
+        module.powerOn();
+        System.out.println("virtual " + options.model() + " (" + options.firmware().name() + " firmware) on tcp "
+                + options.bind().getHostAddress() + ":" + serial.port()
+                + (admin == null ? "" : ", admin on " + admin.port()));
+        Runtime.getRuntime().addShutdownHook(new Thread(module::close));
+        Thread.currentThread().join();
+    }
+}

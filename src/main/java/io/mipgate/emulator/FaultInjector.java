@@ -1,0 +1,137 @@
+package io.mipgate.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Makes the virtual module misbehave the way real firmware does (FIELD-NOTES "Consequences for an emulator" 8).
+ * Thread-safe; callable from tests while the module runs. One-shot faults apply to the next command answered.
+ */
+public final class FaultInjector {
+
+    private final ModuleCore core;
+    private Duration nextDelay = Duration.ZERO;
+    private boolean swallowNext;
+    private String urcInNext;
+    private int forcedError;
+    private int forcedErrorCount;
+    private Duration nextCloseUrcDelay = Duration.ZERO;
+    private volatile int firstDnsError;
+
+    FaultInjector(ModuleCore core, int firstDnsError) {
+        this.core = core;
+        this.firstDnsError = firstDnsError;
+    }
+
+    /** The answer to the next command is written {@code delay} later (URCs keep flowing meanwhile). */
+    public synchronized void delayNextResponse(Duration delay) {
+        nextDelay = Objects.requireNonNull(delay);
+    }
+
+    /** The answer to the next command is never written (the command still takes effect). */
+    public synchronized void swallowNextResponse() {
+        swallowNext = true;
+    }
+
+    /** Writes these bytes to the host now, e.g. garbage, a stray 0xE0, or a line without terminator. */
+    public void injectBytes(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        core.post(() -> core.out.write(copy));
+    }
+
+    /** Writes this text to the host now, as is (no framing added). */
+    public void injectText(String text) {
+        injectBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Emits {@code CR LF line CR LF} now, as an unsolicited line. */
+    public void emitUrc(String line) {
+        core.post(() -> core.out.urc(line));
+    }
+
+    /** Places this URC inside the next command's answer: after its first line, or before its final result. */
+    public synchronized void injectUrcInNextResponse(String line) {
+        urcInNext = Objects.requireNonNull(line);
+    }
+
+    /** The next {@code count} commands fail with {@code +CME ERROR: <code>} (rendered per AT+CMEE), unexecuted. */
+    public synchronized void failNextCommands(int code, int count) {
+        forcedError = code;
+        forcedErrorCount = count;
+    }
+
+    /** Spontaneous reboot: all connections and buffers are lost, {@code +MATREADY} follows after the boot delay. */
+    public void reboot() {
+        core.post(core::boot);
+    }
+
+    /** Cuts the attachment: the host sees EOF. The module keeps running (its sockets survive, FIELD §6). */
+    public void dropAttachment() {
+        core.post(core::detach);
+    }
+
+    /** The peer resets connection {@code id}: our socket is aborted with RST and {@code "disconn"} (state 2) follows. */
+    public void resetConnection(int id) {
+        core.post(() -> core.resetByPeer(id));
+    }
+
+    /** Paces both directions at {@code baud} (10 bits per byte); 0 removes the limit. */
+    public void setBaudRate(int baud) {
+        core.setBaud(baud);
+    }
+
+    /** The first AT+MDNSGIP after each boot answers {@code +CME ERROR: <code>} (580 or 581, FIELD §10); 0 = off. */
+    public void failFirstDnsAfterBoot(int code) {
+        firstDnsError = code;
+        core.post(() -> core.state().firstDnsPending = true);
+    }
+
+    /** The {@code +MIPCLOSE:} URC of the next close comes {@code delay} late, e.g. after the id was reused. */
+    public synchronized void delayNextCloseUrc(Duration delay) {
+        nextCloseUrcDelay = Objects.requireNonNull(delay);
+    }
+
+    /** A late {@code +MIPURC: "disconn",<id>,<state>} for an earlier connection: the slot itself is untouched. */
+    public void emitStaleDisconn(int id, int state) {
+        emitUrc("+MIPURC: \"disconn\"," + id + "," + state);
+    }
+
+    // --- consumed by the module loop ---
+
+    synchronized Duration takeDelay() {
+        Duration d = nextDelay;
+        nextDelay = Duration.ZERO;
+        return d;
+    }
+
+    synchronized boolean takeSwallow() {
+        boolean s = swallowNext;
+        swallowNext = false;
+        return s;
+    }
+
+    synchronized String takeUrcInNext() {
+        String u = urcInNext;
+        urcInNext = null;
+        return u;
+    }
+
+    synchronized int takeForcedError() {
+        if (forcedErrorCount <= 0) {
+            return 0;
+        }
+        forcedErrorCount--;
+        return forcedError;
+    }
+
+    synchronized Duration takeCloseUrcDelay() {
+        Duration d = nextCloseUrcDelay;
+        nextCloseUrcDelay = Duration.ZERO;
+        return d;
+    }
+
+    int firstDnsError() {
+        return firstDnsError;
+    }
+}

@@ -1,0 +1,430 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.at.model.ModelProfile;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The module's single-threaded heart: one loop thread runs every command, every timer and every socket event in
+ * order, so module state needs no locks. Socket threads and worker jobs only {@link #post} work to it.
+ */
+final class ModuleCore {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleCore.class);
+
+    final EmulatorConfig config;
+    final ModelProfile model;
+    final FirmwareProfile firmware;
+    final LineRate txRate;
+    final LineRate rxRate;
+    final ModuleOutput out;
+    final FaultInjector faults;
+    final Inbound inbound;
+    final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final Map<String, CommandHandler> handlers = new HashMap<>();
+    private final Deque<InputChunk> backlog = new ArrayDeque<>();
+    private final CommandLineInput commandLine;
+    private ModuleState state;
+    private InputMode input;
+    private int epoch;
+    private boolean replyPending;
+    private boolean booting;
+    private boolean readyWithheld;
+    private volatile boolean running;
+    private Thread loop;
+    private Runnable detachHook = () -> { };
+
+    ModuleCore(EmulatorConfig config) {
+        this.config = config;
+        this.model = config.model();
+        this.firmware = config.firmware();
+        this.txRate = new LineRate(config.baud());
+        this.rxRate = new LineRate(config.baud());
+        this.out = new ModuleOutput(txRate);
+        this.faults = new FaultInjector(this, firmware.firstDnsAfterBootError());
+        this.inbound = new Inbound(this);
+        this.commandLine = new CommandLineInput(this);
+        this.state = new ModuleState(config, null);
+        this.input = commandLine;
+        new BasicCommands(this).register(handlers);
+        new ConfigCommands(this).register(handlers);
+        new OpenCloseCommands(this).register(handlers);
+        new StatusCommands(this).register(handlers);
+        new SendCommand(this).register(handlers);
+        new ReadCommand(this).register(handlers);
+        new DnsCommands(this).register(handlers);
+        new PingCommand(this).register(handlers);
+        new NtpCommand(this).register(handlers);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        loop = Thread.ofPlatform().daemon().name("emu-" + model.name()).start(this::run);
+        post(this::boot);
+    }
+
+    void stop() {
+        running = false;
+        post(() -> {
+            for (ConnectionSlot slot : state.slots) {
+                slot.release();
+            }
+        });
+        if (loop != null) {
+            try {
+                loop.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.shutdownNow();
+    }
+
+    void onDetach(Runnable hook) {
+        this.detachHook = hook;
+    }
+
+    void detach() {
+        out.detach();
+        detachHook.run();
+    }
+
+    /** Power-up or reboot: every connection, buffer and setting is lost; {@code +MATREADY} after the boot delay. */
+    void boot() {
+        epoch++;
+        for (ConnectionSlot slot : state.slots) {
+            slot.release();
+        }
+        state = new ModuleState(config, state.dns);
+        input = commandLine;
+        commandLine.reset();
+        backlog.clear();
+        replyPending = false;
+        timers.clear();
+        out.clearHeld();
+        out.holdUrcs(false);
+        booting = true;
+        readyWithheld = false;
+        schedule(config.bootDelay(), () -> {
+            booting = false;
+            if (firmware.readyOnFirstHostByte()) {
+                readyWithheld = true;
+            } else {
+                announceReady();
+            }
+        });
+    }
+
+    private void announceReady() {
+        out.line("+MATREADY");
+        if (firmware.cpinReadyAfterBoot()) {
+            out.line("+CPIN: READY");
+        }
+    }
+
+    void setBaud(int baud) {
+        txRate.setBaud(baud);
+        rxRate.setBaud(baud);
+    }
+
+    // ---------------------------------------------------------------- loop
+
+    void post(Runnable task) {
+        events.add(task);
+    }
+
+    /** Must be called on the loop. */
+    Timer schedule(Duration delay, Runnable task) {
+        Timer timer = new Timer(System.nanoTime() + delay.toNanos(), task);
+        timers.add(timer);
+        return timer;
+    }
+
+    /** Runs {@code work} on a virtual thread and hands its result to the loop, unless the module rebooted meanwhile. */
+    <T> void background(Supplier<T> work, Consumer<T> onLoop) {
+        int started = epoch;
+        workers.execute(() -> {
+            T result = work.get();
+            post(() -> {
+                if (epoch == started) {
+                    onLoop.accept(result);
+                }
+            });
+        });
+    }
+
+    int epoch() {
+        return epoch;
+    }
+
+    /** Posts {@code task} unless the module has rebooted since {@code bootEpoch}. */
+    void postInEpoch(int bootEpoch, Runnable task) {
+        post(() -> {
+            if (epoch == bootEpoch) {
+                task.run();
+            }
+        });
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                Timer next = timers.peek();
+                long wait = next == null ? TimeUnit.MILLISECONDS.toNanos(200) : next.at - System.nanoTime();
+                Runnable event = wait > 0 ? events.poll(wait, TimeUnit.NANOSECONDS) : events.poll();
+                if (event != null) {
+                    runSafely(event);
+                }
+                while (!timers.isEmpty() && timers.peek().at <= System.nanoTime()) {
+                    Timer due = timers.poll();
+                    if (!due.cancelled) {
+                        runSafely(due.task);
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void runSafely(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            log.warn("emulator loop task failed", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- input
+
+    record InputChunk(byte[] data, long at) {
+    }
+
+    void onInput(byte[] data, long at) {
+        if (booting) {
+            return;
+        }
+        if (readyWithheld) {
+            readyWithheld = false;
+            announceReady();
+        }
+        if (replyPending) {
+            backlog.addLast(new InputChunk(data, at));
+            return;
+        }
+        process(data, 0, at);
+    }
+
+    private void process(byte[] data, int offset, long at) {
+        int i = offset;
+        while (i < data.length) {
+            if (replyPending) {
+                backlog.addLast(new InputChunk(java.util.Arrays.copyOfRange(data, i, data.length), at));
+                return;
+            }
+            i += input.consume(data, i, at);
+        }
+    }
+
+    private void drainBacklog() {
+        while (!replyPending && !backlog.isEmpty()) {
+            InputChunk chunk = backlog.pollFirst();
+            process(chunk.data(), 0, chunk.at());
+        }
+    }
+
+    void switchInput(InputMode mode) {
+        input = mode;
+    }
+
+    void commandMode() {
+        input = commandLine;
+    }
+
+    ModuleState state() {
+        return state;
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    void execute(String line) {
+        AtCommand command = AtCommand.parse(line);
+        if (command == null) {
+            if (!line.isBlank()) {
+                answer(Reply.error(AtError.plain()));
+            }
+            return;
+        }
+        int forced = faults.takeForcedError();
+        if (forced != 0) {
+            answer(Reply.error(AtError.cme(forced)));
+            return;
+        }
+        CommandHandler handler = handlers.get(command.name());
+        Reply reply;
+        if (handler == null) {
+            reply = Reply.error(AtError.plain());
+        } else {
+            try {
+                reply = handler.handle(command);
+            } catch (AtError e) {
+                reply = Reply.error(e);
+            } catch (RuntimeException e) {
+                log.warn("command {} failed", command, e);
+                reply = Reply.error(AtError.plain());
+            }
+        }
+        answer(reply);
+    }
+
+    /** Writes a command's answer, applying one-shot faults, then runs its follow-up action. */
+    void answer(Reply reply) {
+        Duration delay = faults.takeDelay();
+        if (faults.takeSwallow()) {
+            finish(reply);
+            return;
+        }
+        byte[] bytes = render(reply, faults.takeUrcInNext());
+        if (delay.isZero() || delay.isNegative()) {
+            out.write(bytes);
+            finish(reply);
+            return;
+        }
+        replyPending = true;
+        schedule(delay, () -> {
+            out.write(bytes);
+            replyPending = false;
+            finish(reply);
+        });
+    }
+
+    private void finish(Reply reply) {
+        if (reply.after != null) {
+            reply.after.run();
+        }
+        drainBacklog();
+    }
+
+    private byte[] render(Reply reply, String injectedUrc) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        List<byte[]> lines = reply.lines;
+        for (int i = 0; i < lines.size(); i++) {
+            bytes.writeBytes(ModuleOutput.frame(lines.get(i)));
+            if (i == 0 && injectedUrc != null) {
+                bytes.writeBytes(ModuleOutput.frame(injectedUrc));
+            }
+        }
+        if (lines.isEmpty() && injectedUrc != null) {
+            bytes.writeBytes(ModuleOutput.frame(injectedUrc));
+        }
+        if (reply.result != Reply.NONE) {
+            bytes.writeBytes(ModuleOutput.frame(resultLine(reply.result)));
+        }
+        if (reply.trailer != null) {
+            bytes.writeBytes(reply.trailer);
+        }
+        return bytes.toByteArray();
+    }
+
+    String resultLine(int result) {
+        if (result == Reply.OK) {
+            return "OK";
+        }
+        if (result == Reply.ERROR || state.cmee == 0) {
+            return "ERROR";
+        }
+        return state.cmee == 2
+                ? "+CME ERROR: " + ModuleErrorCode.meaningOf(result)
+                : "+CME ERROR: " + result;
+    }
+
+    // ---------------------------------------------------------------- helpers for handlers
+
+    /** {@code <connect_id>} at {@code index}, checked against the model's range. */
+    ConnectionSlot slot(List<AtCommand.Param> params, int index) {
+        return state.slots[AtCommand.integer(params, index, model.connectIds())];
+    }
+
+    ConnectionSlot slot(int id) {
+        return id >= 0 && id < state.slots.length ? state.slots[id] : null;
+    }
+
+    /** Port enters transparent mode on {@code slot} (after {@code CONNECT} was written). */
+    void enterTransparent(ConnectionSlot slot) {
+        state.transparent = slot;
+        out.holdUrcs(true);
+        input = new TransparentInput(this, slot, System.nanoTime());
+    }
+
+    /** Port leaves transparent mode; {@code marker} (may be null) goes out before held URCs are released. */
+    void leaveTransparent(ConnectionSlot slot, byte[] marker) {
+        if (state.transparent != slot) {
+            return;
+        }
+        if (input instanceof TransparentInput transparent) {
+            transparent.cancelTimers();
+        }
+        state.transparent = null;
+        input = commandLine;
+        if (marker != null) {
+            out.write(marker);
+        }
+        out.holdUrcs(false);
+    }
+
+    void resetByPeer(int id) {
+        ConnectionSlot slot = slot(id);
+        if (slot != null && slot.connection != null) {
+            slot.connection.resetByPeer();
+        }
+    }
+
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A cancellable point in time on the loop. */
+    static final class Timer implements Comparable<Timer> {
+        final long at;
+        final Runnable task;
+        boolean cancelled;
+
+        Timer(long at, Runnable task) {
+            this.at = at;
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            return Long.compare(at, other.at);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.model.ModelProfile;
+import java.time.Duration;
+
+/** Everything a reboot resets (NB keeps its DNS settings in NV). */
+final class ModuleState {
+
+    boolean echo;
+    int cmee;
+    final ConnectionSlot[] slots;
+    DnsState dns;
+    Duration rtcOffset = Duration.ZERO;
+    boolean dnsBusy;
+    boolean pingBusy;
+    boolean ntpBusy;
+    boolean firstDnsPending = true;
+    ConnectionSlot transparent;
+
+    ModuleState(EmulatorConfig config, DnsState keptDns) {
+        ModelProfile model = config.model();
+        echo = config.echoAfterBoot();
+        cmee = config.cmeeAfterBoot();
+        slots = new ConnectionSlot[model.connectIds().max() + 1];
+        for (int id = 0; id < slots.length; id++) {
+            slots[id] = new ConnectionSlot(id, model);
+        }
+        dns = keptDns != null && model.dns().persistent() ? keptDns : new DnsState(model);
+    }
+}

@@ -1,0 +1,252 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.AccessMode;
+import io.mipgate.at.CloseMode;
+import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.at.Protocol;
+import io.mipgate.at.model.IntRange;
+import io.mipgate.at.model.ModelProfile;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+/** AT+MIPOPEN (real connect on a worker, result as URC after OK) and AT+MIPCLOSE. */
+final class OpenCloseCommands {
+
+    /** Outstanding received bytes allowed in push modes before the socket is no longer read (serial backpressure). */
+    static final int PUSH_CREDIT = 65536;
+    /** TLS handshake failure as field firmware reports it (FIELD §11); outside the TCP/IP code table. */
+    static final int TLS_HANDSHAKE_FAILED = 753;
+    private static final IntRange ACCESS_MODES = IntRange.of(0, 3);
+    private static final IntRange CLOSE_MODES_LISTED = IntRange.of(0, 3);
+
+    private final ModuleCore core;
+    private final ModelProfile model;
+
+    OpenCloseCommands(ModuleCore core) {
+        this.core = core;
+        this.model = core.model;
+    }
+
+    void register(Map<String, CommandHandler> handlers) {
+        handlers.put("+MIPOPEN", this::open);
+        handlers.put("+MIPCLOSE", this::close);
+    }
+
+    static int creditFor(ConnectionSlot slot, ModelProfile model) {
+        return slot.mode == AccessMode.STREAM_BUFFER ? model.receive().tcpWindow() : PUSH_CREDIT;
+    }
+
+    // ------------------------------------------------------------------ AT+MIPOPEN
+
+    private Reply open(AtCommand command) {
+        if (command.form() == AtCommand.Form.TEST) {
+            return Reply.ok().line("+MIPOPEN: " + model.connectIds() + ",,," + ModelProfile.PORT + ","
+                    + ModelProfile.OPEN_TIMEOUT + "," + ACCESS_MODES + "," + ModelProfile.PORT);
+        }
+        if (command.form() != AtCommand.Form.SET) {
+            throw AtError.plain();
+        }
+        List<AtCommand.Param> p = command.params();
+        AtCommand.maxParams(p, 7);
+        ConnectionSlot slot = core.slot(p, 0);
+        if (p.size() < 4 || !p.get(1).quoted()) {
+            throw AtError.badParameters();
+        }
+        Protocol protocol = switch (p.get(1).text()) {
+            case "TCP" -> Protocol.TCP;
+            case "UDP" -> Protocol.UDP;
+            default -> throw AtError.badParameters(); // e.g. "SSL" (FIELD §6)
+        };
+        String address = AtCommand.string(p, 2);
+        if (address.length() > ModelProfile.HOST_MAX_LENGTH) {
+            throw AtError.badParameters();
+        }
+        int port = AtCommand.integer(p, 3, ModelProfile.PORT);
+        int timeout = AtCommand.integer(p, 4, ModelProfile.OPEN_TIMEOUT, ModelProfile.OPEN_TIMEOUT_DEFAULT);
+        AccessMode mode = AccessMode.ofCode(AtCommand.integer(p, 5, ACCESS_MODES, 0));
+        int localPort = AtCommand.integer(p, 6, ModelProfile.PORT, 0);
+        if (!mode.allows(protocol) || (mode == AccessMode.TRANSPARENT && !model.transparent())) {
+            throw AtError.badParameters();
+        }
+        if (slot.state != SlotState.INITIAL) {
+            throw AtError.cme(ModuleErrorCode.TCPIP_ALREADY_IN_USE.code());
+        }
+        slot.state = SlotState.CONNECTING;
+        slot.protocol = protocol;
+        slot.address = address;
+        slot.remotePort = port;
+        slot.mode = mode;
+        Object token = new Object();
+        slot.openToken = token;
+        Duration connectTimeout = Duration.ofSeconds(model.open().timeoutEffective()
+                ? timeout : ModelProfile.OPEN_TIMEOUT_DEFAULT);
+        HostNetwork.DnsQuery dns = core.state().dns.query(core.config.networkDns(), core.config.dnsPort(),
+                model.dns().bothFamiliesInResult());
+        boolean tls = slot.settings.sslEnable == 1;
+        return Reply.ok().then(() -> core.background(
+                () -> establish(protocol, address, port, localPort, connectTimeout, dns, tls),
+                result -> opened(slot, token, result)));
+    }
+
+    private record Opened(Object socket, int code) {
+    }
+
+    private Opened establish(Protocol protocol, String host, int port, int localPort, Duration timeout,
+                             HostNetwork.DnsQuery dns, boolean tls) {
+        sleep(core.config.openDelay());
+        InetAddress address;
+        if (core.config.network().resolve(host, dns) instanceof HostNetwork.Resolution.Resolved resolved) {
+            address = resolved.addresses().getFirst();
+        } else {
+            return new Opened(null, ModuleErrorCode.DNS_FAILED_OR_BAD_IP_FORMAT.code());
+        }
+        if (protocol == Protocol.UDP) {
+            try {
+                DatagramSocket socket = new DatagramSocket(localPort);
+                socket.connect(address, port);
+                return new Opened(socket, 0);
+            } catch (IOException e) {
+                return new Opened(null, ModuleErrorCode.SOCKET_BIND_FAILED.code());
+            }
+        }
+        Socket socket = new Socket();
+        try {
+            if (localPort > 0) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(localPort));
+            }
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return new Opened(null, ModuleErrorCode.SOCKET_BIND_FAILED.code());
+        }
+        try {
+            socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+        } catch (ConnectException e) {
+            closeQuietly(socket);
+            return new Opened(null, ModuleErrorCode.SOCKET_CONNECTION_REFUSED.code());
+        } catch (SocketTimeoutException e) {
+            closeQuietly(socket);
+            return new Opened(null, ModuleErrorCode.SOCKET_CONNECT_TIMEOUT.code());
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return new Opened(null, ModuleErrorCode.SOCKET_CONNECT_FAILED.code());
+        }
+        if (!tls) {
+            return new Opened(socket, 0);
+        }
+        try {
+            SSLSocket secure = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                    .createSocket(socket, host, port, true);
+            secure.startHandshake();
+            return new Opened(secure, 0);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            return new Opened(null, TLS_HANDSHAKE_FAILED);
+        }
+    }
+
+    private void opened(ConnectionSlot slot, Object token, Opened result) {
+        if (slot.openToken != token) {
+            closeQuietly(result.socket());
+            return;
+        }
+        slot.openToken = null;
+        if (result.socket() == null) {
+            slot.release();
+            int code = model.open().failureAsErrorCode() ? result.code() : 1;
+            core.out.urc("+MIPOPEN: " + slot.id + "," + code);
+            return;
+        }
+        Connection connection = result.socket() instanceof Socket tcp
+                ? new TcpConnection(tcp, core.inbound, creditFor(slot, model))
+                : new UdpConnection((DatagramSocket) result.socket(), core.inbound);
+        slot.connection = connection;
+        slot.state = SlotState.CONNECTED;
+        connection.applyKeepAlive(slot.settings);
+        if (slot.mode == AccessMode.TRANSPARENT) {
+            core.out.line("CONNECT");
+            core.enterTransparent(slot);
+        } else {
+            core.out.urc("+MIPOPEN: " + slot.id + ",0");
+        }
+        connection.start();
+    }
+
+    // ------------------------------------------------------------------ AT+MIPCLOSE
+
+    private Reply close(AtCommand command) {
+        IntRange modes = model.close().configurableModes().orElse(CLOSE_MODES_LISTED);
+        if (command.form() == AtCommand.Form.TEST) {
+            return Reply.ok().line("+MIPCLOSE: " + model.connectIds() + "," + modes);
+        }
+        if (command.form() != AtCommand.Form.SET) {
+            throw AtError.plain();
+        }
+        List<AtCommand.Param> p = command.params();
+        AtCommand.maxParams(p, 2);
+        ConnectionSlot slot = core.slot(p, 0);
+        boolean modeGiven = AtCommand.present(p, 1);
+        int requested = AtCommand.integer(p, 1, modes, 0);
+        boolean configurable = model.close().configurableModes().isPresent();
+        CloseMode mode = configurable ? CloseMode.ofCode(requested) : model.close().effectiveMode();
+        String urc = "+MIPCLOSE: " + slot.id
+                + (configurable && modeGiven && mode != CloseMode.IMMEDIATE ? ",0" : "");
+        switch (slot.state) {
+            case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
+            case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
+            case CONNECTING, CLOSED -> {
+                slot.release();
+                return Reply.ok().then(() -> closeUrc(urc));
+            }
+            default -> {
+                Connection connection = slot.connection;
+                slot.state = SlotState.CLOSING;
+                return Reply.ok().then(() -> connection.close(mode, () -> core.post(() -> {
+                    if (slot.connection == connection) {
+                        slot.release();
+                    }
+                    closeUrc(urc);
+                })));
+            }
+        }
+    }
+
+    private void closeUrc(String urc) {
+        Duration late = core.faults.takeCloseUrcDelay();
+        if (late.isZero()) {
+            core.out.urc(urc);
+        } else {
+            core.schedule(late, () -> core.out.urc(urc));
+        }
+    }
+
+    private static void sleep(Duration d) {
+        if (!d.isZero()) {
+            try {
+                Thread.sleep(d);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void closeQuietly(Object socket) {
+        try {
+            if (socket instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        } catch (Exception ignored) {
+            // already failed
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.RecvFormat;
+import io.mipgate.at.SendFormat;
+import io.mipgate.at.model.ModelProfile;
+
+/** Per-id AT+MIPCFG and AT+MIPTKA values; they outlive connections and are lost on reboot (FIELD §2). */
+final class SlotSettings {
+    Integer cid;
+    SendFormat sendFormat = SendFormat.ASCII;
+    RecvFormat recvFormat = RecvFormat.ASCII;
+    int sendTimeoutSeconds = ModelProfile.Send.SEND_TIMEOUT_DEFAULT;
+    int autofree;
+    int rcvbuf;
+    int ackmode;
+    int sslEnable;
+    int sslId;
+    boolean keepAlive;
+    int keepIdle;
+    int keepInterval;
+    int keepCount = ModelProfile.KEEPCOUNT_DEFAULT;
+
+    SlotSettings(ModelProfile model) {
+        rcvbuf = model.receive().udpRcvbufDefault();
+        keepIdle = model.keepAlive().keepIdleDefault();
+        keepInterval = model.keepAlive().keepIntervalDefault();
+    }
+}

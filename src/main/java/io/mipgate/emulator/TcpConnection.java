@@ -1,0 +1,182 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.CloseMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jdk.net.ExtendedSocketOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A TCP client socket. The reader stops reading while the host has not consumed {@code creditLimit} bytes, so in
+ * stream-buffer mode the peer is pushed back by real TCP flow control. Writes run on their own virtual thread.
+ */
+final class TcpConnection implements Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
+    /** Largest block one {@code +MIPURC: "rtcp"} carries (one TCP segment). */
+    static final int READ_CHUNK = 1460;
+
+    private final Socket socket;
+    private final Events events;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private final Object credit = new Object();
+    private long outstanding;
+    private int limit;
+    private volatile boolean closing;
+
+    TcpConnection(Socket socket, Events events, int creditLimit) {
+        this.socket = socket;
+        this.events = events;
+        this.limit = creditLimit;
+    }
+
+    @Override
+    public void start() {
+        Thread.ofVirtual().name("emu-tcp-rx-" + socket.getLocalPort()).start(this::readLoop);
+    }
+
+    private void readLoop() {
+        byte[] buffer = new byte[READ_CHUNK];
+        try {
+            InputStream in = socket.getInputStream();
+            while (true) {
+                int room;
+                synchronized (credit) {
+                    while (outstanding >= limit && !closing) {
+                        credit.wait();
+                    }
+                    if (closing) {
+                        return;
+                    }
+                    room = (int) Math.min(buffer.length, limit - outstanding);
+                }
+                int n = in.read(buffer, 0, room);
+                if (n < 0) {
+                    if (!closing) {
+                        events.closedByPeer(this, 1);
+                    }
+                    return;
+                }
+                synchronized (credit) {
+                    outstanding += n;
+                }
+                events.data(this, Arrays.copyOf(buffer, n));
+            }
+        } catch (IOException e) {
+            if (!closing) {
+                log.debug("tcp read failed: {}", e.toString());
+                events.closedByPeer(this, 2);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void send(byte[] data) {
+        writer.execute(() -> {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(data);
+                out.flush();
+                events.written(this, data.length);
+            } catch (IOException e) {
+                if (!closing) {
+                    log.debug("tcp write failed: {}", e.toString());
+                    events.closedByPeer(this, 2);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close(CloseMode mode, Runnable onClosed) {
+        boolean drain = mode == CloseMode.GRACEFUL || mode == CloseMode.GRACEFUL_TIME_WAIT;
+        Runnable doClose = () -> {
+            stopReading();
+            try {
+                if (mode == CloseMode.RESET) {
+                    socket.setSoLinger(true, 0);
+                }
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            onClosed.run();
+        };
+        if (drain) {
+            writer.execute(doClose);
+            writer.shutdown();
+        } else {
+            writer.shutdownNow();
+            Thread.ofVirtual().start(doClose);
+        }
+    }
+
+    @Override
+    public void resetByPeer() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException ignored) {
+            // the reader reports the loss
+        }
+    }
+
+    @Override
+    public void abandon() {
+        stopReading();
+        writer.shutdownNow();
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing to report
+        }
+    }
+
+    private void stopReading() {
+        closing = true;
+        synchronized (credit) {
+            credit.notifyAll();
+        }
+    }
+
+    @Override
+    public void consumed(int bytes) {
+        synchronized (credit) {
+            outstanding = Math.max(0, outstanding - bytes);
+            credit.notifyAll();
+        }
+    }
+
+    @Override
+    public void creditLimit(int bytes) {
+        synchronized (credit) {
+            limit = bytes;
+            credit.notifyAll();
+        }
+    }
+
+    @Override
+    public void applyKeepAlive(SlotSettings s) {
+        try {
+            socket.setKeepAlive(s.keepAlive);
+            if (s.keepAlive) {
+                socket.setOption(ExtendedSocketOptions.TCP_KEEPIDLE, s.keepIdle);
+                socket.setOption(ExtendedSocketOptions.TCP_KEEPINTERVAL, s.keepInterval);
+                socket.setOption(ExtendedSocketOptions.TCP_KEEPCOUNT, s.keepCount);
+            }
+        } catch (SocketException | UnsupportedOperationException e) {
+            log.debug("keep-alive options not applied: {}", e.toString());
+        } catch (IOException e) {
+            log.debug("keep-alive options not applied: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.CloseMode;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A connected UDP socket: one datagram per AT+MIPSEND, one event per received datagram (UDP has no flow control). */
+final class UdpConnection implements Connection {
+
+    private static final Logger log = LoggerFactory.getLogger(UdpConnection.class);
+
+    private final DatagramSocket socket;
+    private final Events events;
+    private volatile boolean closing;
+
+    UdpConnection(DatagramSocket socket, Events events) {
+        this.socket = socket;
+        this.events = events;
+    }
+
+    @Override
+    public void start() {
+        Thread.ofVirtual().name("emu-udp-rx-" + socket.getLocalPort()).start(() -> {
+            byte[] buffer = new byte[65535];
+            while (!closing) {
+                DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+                try {
+                    socket.receive(packet);
+                    events.data(this, Arrays.copyOf(packet.getData(), packet.getLength()));
+                } catch (IOException e) {
+                    if (!closing) {
+                        // ICMP port unreachable on a connected socket: UDP keeps going, as a module would
+                        log.debug("udp receive: {}", e.toString());
+                        if (socket.isClosed()) {
+                            return;
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public void send(byte[] data) {
+        try {
+            socket.send(new DatagramPacket(data, data.length));
+        } catch (IOException e) {
+            log.debug("udp send: {}", e.toString());
+        }
+        events.written(this, data.length);
+    }
+
+    @Override
+    public void close(CloseMode mode, Runnable onClosed) {
+        abandon();
+        onClosed.run();
+    }
+
+    @Override
+    public void resetByPeer() {
+        abandon();
+        events.closedByPeer(this, 2);
+    }
+
+    @Override
+    public void abandon() {
+        closing = true;
+        socket.close();
+    }
+
+    @Override
+    public void consumed(int bytes) {
+        // datagrams are never held back
+    }
+
+    @Override
+    public void creditLimit(int bytes) {
+        // datagrams are never held back
+    }
+
+    @Override
+    public void applyKeepAlive(SlotSettings settings) {
+        // TCP only
+    }
+}

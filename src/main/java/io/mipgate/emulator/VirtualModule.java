@@ -1,0 +1,134 @@
+package io.mipgate.emulator;
+
+import io.mipgate.at.model.ModelFamily;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A virtual OneMO module: the module side of the serial line, byte-faithful to AT-REFERENCE (or to field firmware,
+ * per {@link FirmwareProfile}), with real sockets on the host behind AT+MIPOPEN.
+ *
+ * <pre>{@code
+ * VirtualModule module = new VirtualModule(EmulatorConfig.builder(ModelFamily.ML307R).build());
+ * VirtualModule.HostSide host = module.attachInProcess();   // or attach(in, out), EmulatorTcpServer, a pty
+ * module.powerOn();                                          // +MATREADY after the boot delay
+ * module.faults().reboot();
+ * }</pre>
+ *
+ * The module outlives attachments: a host may detach and re-attach while connections stay open (FIELD §6).
+ */
+public final class VirtualModule implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(VirtualModule.class);
+    private static final int MAX_CHUNK = 4096;
+
+    private final ModuleCore core;
+    private InputStream fromHost;
+    private Thread pump;
+
+    public VirtualModule(EmulatorConfig config) {
+        this.core = new ModuleCore(config);
+        core.onDetach(this::closeInput);
+    }
+
+    public static VirtualModule of(ModelFamily family) {
+        return new VirtualModule(EmulatorConfig.builder(family).build());
+    }
+
+    public EmulatorConfig config() {
+        return core.config;
+    }
+
+    public FaultInjector faults() {
+        return core.faults;
+    }
+
+    /** Starts the module (power-up): {@code +MATREADY} follows after the boot delay. Idempotent. */
+    public void powerOn() {
+        core.start();
+    }
+
+    /** The host end of an in-process attachment: read what the module sends, write what the host types. */
+    public record HostSide(InputStream fromModule, OutputStream toModule) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            toModule.close();
+            fromModule.close();
+        }
+    }
+
+    /** Attaches through a pair of in-memory pipes and returns the host's end. */
+    public HostSide attachInProcess() throws IOException {
+        Pipe hostToModule = Pipe.open();
+        Pipe moduleToHost = Pipe.open();
+        attach(Channels.newInputStream(hostToModule.source()), Channels.newOutputStream(moduleToHost.sink()));
+        return new HostSide(Channels.newInputStream(moduleToHost.source()),
+                Channels.newOutputStream(hostToModule.sink()));
+    }
+
+    /** Attaches a host (replacing any current one): module output goes to {@code toHost}, input is read from {@code in}. */
+    public synchronized void attach(InputStream in, OutputStream toHost) {
+        detach();
+        this.fromHost = in;
+        core.out.attach(toHost);
+        pump = Thread.ofPlatform().daemon().name("emu-rx").start(() -> pump(in));
+    }
+
+    /** Detaches the current host; it sees EOF. */
+    public synchronized void detach() {
+        core.out.detach();
+        closeInput();
+    }
+
+    public boolean attached() {
+        return core.out.attached();
+    }
+
+    private synchronized void closeInput() {
+        InputStream in = fromHost;
+        fromHost = null;
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // detaching anyway
+            }
+        }
+    }
+
+    private void pump(InputStream in) {
+        byte[] buffer = new byte[MAX_CHUNK];
+        try {
+            while (true) {
+                int n = in.read(buffer, 0, Math.min(buffer.length, core.rxRate.chunkSize()));
+                if (n < 0) {
+                    break;
+                }
+                core.rxRate.pace(n);
+                byte[] chunk = Arrays.copyOf(buffer, n);
+                long at = System.nanoTime();
+                core.post(() -> core.onInput(chunk, at));
+            }
+        } catch (IOException e) {
+            log.debug("host input ended: {}", e.toString());
+        }
+        synchronized (this) {
+            if (fromHost == in) {
+                detach();
+            }
+        }
+    }
+
+    /** Stops the module: connections are dropped, the host is detached. */
+    @Override
+    public void close() {
+        detach();
+        core.stop();
+    }
+}

@@ -1,0 +1,255 @@
+package io.mipgate.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.mipgate.at.Printable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Drives a {@link VirtualModule} through an in-process attachment, EmbeddedChannel style: write command bytes, then
+ * expect exact lines or bytes. Framing CR LF pairs between lines are skipped; payload bytes are read by count.
+ */
+final class EmulatorHarness implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    final VirtualModule module;
+    private final OutputStream toModule;
+    private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private int position;
+    private boolean echo = true;
+
+    private EmulatorHarness(VirtualModule module) throws IOException {
+        this.module = module;
+        VirtualModule.HostSide host = module.attachInProcess();
+        this.toModule = host.toModule();
+        InputStream in = host.fromModule();
+        Thread.ofVirtual().start(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    synchronized (received) {
+                        received.write(buffer, 0, n);
+                        received.notifyAll();
+                    }
+                }
+            } catch (IOException ignored) {
+                // module detached
+            }
+        });
+    }
+
+    /** Attaches, powers on, waits for {@code +MATREADY} and turns echo off. */
+    static EmulatorHarness start(EmulatorConfig config) throws IOException {
+        EmulatorHarness harness = attach(config);
+        harness.expectLine("+MATREADY");
+        harness.command("ATE0");
+        harness.expectLine("OK");
+        harness.echo = false;
+        return harness;
+    }
+
+    /** Attaches and powers on; nothing awaited. */
+    static EmulatorHarness attach(EmulatorConfig config) throws IOException {
+        VirtualModule module = new VirtualModule(config);
+        EmulatorHarness harness = new EmulatorHarness(module);
+        module.powerOn();
+        return harness;
+    }
+
+    static EmulatorConfig.Builder fast(io.mipgate.at.model.ModelFamily family) {
+        return EmulatorConfig.builder(family).bootDelay(Duration.ZERO).guardTime(Duration.ofMillis(50))
+                .pingInterval(Duration.ofMillis(20));
+    }
+
+    FaultInjector faults() {
+        return module.faults();
+    }
+
+    void echo(boolean on) {
+        echo = on;
+    }
+
+    void send(byte[] bytes) {
+        try {
+            toModule.write(bytes);
+            toModule.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void send(String text) {
+        send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Sends {@code command + CR}; with echo on, expects it echoed. */
+    void command(String command) {
+        send(command + "\r");
+        if (echo) {
+            expectBytes(command + "\r");
+        }
+    }
+
+    /** Sends a command and expects exactly these lines in answer. */
+    void exchange(String command, String... lines) {
+        command(command);
+        for (String line : lines) {
+            expectLine(line);
+        }
+    }
+
+    private byte[] await(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        synchronized (received) {
+            while (received.size() - position < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    fail("timed out waiting for %d bytes; pending: '%s'", count, pending());
+                }
+                try {
+                    received.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            byte[] all = received.toByteArray();
+            return Arrays.copyOfRange(all, position, position + count);
+        }
+    }
+
+    String pending() {
+        synchronized (received) {
+            byte[] all = received.toByteArray();
+            return Printable.escape(all, position, all.length - position, 400);
+        }
+    }
+
+    byte[] readBytes(int count) {
+        byte[] bytes = await(count);
+        position += count;
+        return bytes;
+    }
+
+    void expectBytes(byte[] expected) {
+        byte[] actual = readBytes(expected.length);
+        assertThat(Printable.escape(actual, 0, actual.length, 10_000))
+                .isEqualTo(Printable.escape(expected, 0, expected.length, 10_000));
+    }
+
+    void expectBytes(String expected) {
+        expectBytes(expected.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private void skipLineBreaks() {
+        while (true) {
+            byte b = await(1)[0];
+            if (b != '\r' && b != '\n') {
+                return;
+            }
+            position++;
+        }
+    }
+
+    /** The next non-empty line. */
+    String nextLine() {
+        skipLineBreaks();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            byte[] two = await(2);
+            if (two[0] == '\r' && two[1] == '\n') {
+                position += 2;
+                return line.toString(StandardCharsets.ISO_8859_1);
+            }
+            line.write(two[0]);
+            position++;
+        }
+    }
+
+    void expectLine(String expected) {
+        assertThat(nextLine()).isEqualTo(expected);
+    }
+
+    /** Lines up to and including the final result (OK / ERROR / +CME ERROR). */
+    List<String> linesUntilFinal() {
+        List<String> lines = new ArrayList<>();
+        while (true) {
+            String line = nextLine();
+            lines.add(line);
+            if (line.equals("OK") || line.equals("ERROR") || line.startsWith("+CME ERROR:")) {
+                return lines;
+            }
+        }
+    }
+
+    /** A line made of {@code prefix} and {@code length} payload bytes (which may hold CR LF), then CR LF. */
+    byte[] expectDataLine(String prefix, int length) {
+        skipLineBreaks();
+        expectBytes(prefix);
+        byte[] data = readBytes(length);
+        expectBytes("\r\n");
+        return data;
+    }
+
+    /**
+     * Pushed payload URCs ({@code prefix<len>,<data>}) until {@code total} bytes arrived; HEX data is decoded.
+     */
+    byte[] readPushed(String prefix, int total, boolean hex) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        while (data.size() < total) {
+            skipLineBreaks();
+            expectBytes(prefix);
+            StringBuilder digits = new StringBuilder();
+            for (byte b = readBytes(1)[0]; b != ','; b = readBytes(1)[0]) {
+                digits.append((char) b);
+            }
+            int n = Integer.parseInt(digits.toString());
+            byte[] body = readBytes(hex ? 2 * n : n);
+            data.writeBytes(hex ? java.util.HexFormat.of().parseHex(new String(body, StandardCharsets.US_ASCII))
+                    : body);
+            expectBytes("\r\n");
+        }
+        return data.toByteArray();
+    }
+
+    /** Nothing arrives for {@code quiet}. */
+    void expectSilence(Duration quiet) {
+        try {
+            Thread.sleep(quiet.toMillis());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(pending()).isEmpty();
+    }
+
+    /** Blocks until the host side sees EOF. */
+    boolean awaitEof(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!module.attached()) {
+                return true;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        module.close();
+    }
+}

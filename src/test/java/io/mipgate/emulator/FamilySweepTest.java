@@ -1,0 +1,62 @@
+package io.mipgate.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mipgate.at.MipCfgOption;
+import io.mipgate.at.model.ModelFamily;
+import io.mipgate.at.model.ModelProfile;
+import io.mipgate.at.model.ModelProfiles;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Every family: connect_id range, unsupported options, transparent mode, test-command ranges. */
+class FamilySweepTest {
+
+    @ParameterizedTest
+    @EnumSource(ModelFamily.class)
+    void capabilitiesOnTheWire(ModelFamily family) throws Exception {
+        ModelProfile model = ModelProfiles.of(family);
+        int max = model.connectIds().max();
+        try (EmulatorHarness at = EmulatorHarness.start(EmulatorHarness.fast(family).build())) {
+            at.command("AT+MIPSTATE?");
+            List<String> lines = at.linesUntilFinal();
+            assertThat(lines).hasSize(max + 2).last().isEqualTo("OK");
+            at.exchange("AT+MIPSTATE=" + max, "+MIPSTATE: " + max + ",,,,\"INITIAL\"", "OK");
+            at.exchange("AT+MIPSTATE=" + (max + 1), "+CME ERROR: 50");
+            at.exchange("AT+MIPCLOSE=" + (max + 1), "+CME ERROR: 50");
+            for (MipCfgOption option : MipCfgOption.values()) {
+                at.command("AT+MIPCFG=\"" + option.wireName() + "\",0");
+                String first = at.nextLine();
+                if (model.supports(option)) {
+                    assertThat(first).startsWith("+MIPCFG: \"" + option.wireName() + "\",0");
+                    at.expectLine("OK");
+                } else {
+                    assertThat(first).isEqualTo("+CME ERROR: 50");
+                }
+            }
+            at.command("AT+MIPCFG=?");
+            List<String> test = at.linesUntilFinal();
+            assertThat(test).allSatisfy(l -> assertThat(l).matches("OK|\\+MIPCFG: \"\\w+\",\\(0-" + max + "\\).*"));
+            assertThat(test).hasSize((int) java.util.Arrays.stream(MipCfgOption.values())
+                    .filter(model::supports).count() + 1);
+            model.send().sendTimeout().ifPresent(range ->
+                    assertThat(test).contains("+MIPCFG: \"timeout\",(0-" + max + ")," + range));
+            at.exchange("AT+MIPRD=?", "+MIPRD: (0-" + max + ")," + model.receive().readLength(), "OK");
+            at.exchange("AT+MIPTKA=?", "+MIPTKA: (0-" + max + "),(0-1),(30-7200),(30-600),(1-9)", "OK");
+            at.exchange("AT+MIPTKA=0", "+MIPTKA: 0,0", "OK");
+            at.exchange("AT+MIPTKA=0,1", "OK");
+            at.exchange("AT+MIPTKA=0", "+MIPTKA: 0,1," + model.keepAlive().keepIdleDefault() + ","
+                    + model.keepAlive().keepIntervalDefault() + ",3", "OK");
+            String transparentOpen = "AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\",9,1,1";
+            if (model.transparent()) {
+                at.exchange(transparentOpen, "OK");
+                assertThat(at.nextLine()).isEqualTo("+MIPOPEN: 0,557");
+            } else {
+                at.exchange(transparentOpen, "+CME ERROR: 50");
+            }
+            at.exchange(model.sack() ? "AT+MIPSACK=?" : "AT+MIPSACK=0",
+                    model.sack() ? "+MIPSACK: (0-" + max + ")" : "ERROR");
+        }
+    }
+}
