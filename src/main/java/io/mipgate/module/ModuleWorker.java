@@ -247,6 +247,8 @@ public final class ModuleWorker implements AutoCloseable {
             fresh.start();
             session = fresh;
             initializer.initialise();
+            needsResync = false;
+            consecutiveTimeouts = 0;
             state.locked(() -> state.status(ModuleStatus.UP, null));
             if (attempt > 0) {
                 state.publish(new ModuleEvent.LinkReconnected(id(), state.now(), attempt));
@@ -304,6 +306,8 @@ public final class ModuleWorker implements AutoCloseable {
             for (ConnectionSlot slot : state.slots()) {
                 slot.awaitingRelease(false);
                 slot.moduleUnread(0);
+                slot.mode(io.mipgate.at.AccessMode.NORMAL);
+                slot.formats(io.mipgate.at.SendFormat.ASCII, io.mipgate.at.RecvFormat.ASCII);
                 if (slot.state() != ConnectionState.INITIAL && slot.state() != ConnectionState.CLOSED) {
                     router.moveTo(slot, ConnectionState.CLOSED, "module reset");
                 }
@@ -311,7 +315,9 @@ public final class ModuleWorker implements AutoCloseable {
             state.publish(new ModuleEvent.ModuleReset(id(), state.now(), "module rebooted"));
         });
         try {
+            state.locked(() -> session.decoder().reset());
             initializer.initialise();
+            needsResync = false;
             state.locked(() -> state.status(ModuleStatus.UP, null));
         } catch (RuntimeException e) {
             log.warn("module={} re-initialisation after reset failed: {}", id(), e.getMessage());

@@ -1,0 +1,70 @@
+package io.mipgate.config;
+
+import io.mipgate.emulator.EmulatorLinkFactory;
+import io.mipgate.module.DeviceManager;
+import io.mipgate.transport.LinkFactories;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the device manager from {@code mipgate.modules} and runs it with the application's life cycle. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MipgateProperties.class)
+public class ModuleConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmulatorLinkFactory emulatorLinkFactory() {
+        return new EmulatorLinkFactory();
+    }
+
+    @Bean
+    LinkFactories linkFactories(EmulatorLinkFactory emulators) {
+        return LinkFactories.withDefaults().register(EmulatorLinkFactory.SCHEME, emulators);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    DeviceManager deviceManager(LinkFactories links, Clock clock, MipgateProperties properties) {
+        DeviceManager manager = new DeviceManager(links, clock);
+        ModuleSettingsFactory.from(properties).forEach(manager::add);
+        if (properties.getModules().isEmpty()) {
+            log.warn("no modules configured (mipgate.modules is empty)");
+        }
+        return manager;
+    }
+
+    /** Starts the workers once the context is up and stops them first on shutdown. */
+    @Bean
+    SmartLifecycle deviceManagerLifecycle(DeviceManager manager, MipgateProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                manager.start(properties.getStartupWait());
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                manager.close();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package io.mipgate.config;
+
+import io.mipgate.at.model.ModelFamily;
+import io.mipgate.module.ModuleSettings;
+import io.mipgate.transport.LinkConfigurationException;
+import io.mipgate.transport.LinkSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Turns {@code mipgate.modules[*]} into worker settings, failing with a message that names the module and setting. */
+final class ModuleSettingsFactory {
+
+    private ModuleSettingsFactory() {
+    }
+
+    static List<ModuleSettings> from(MipgateProperties properties) {
+        Set<String> ids = new HashSet<>();
+        List<MipgateProperties.Module> modules = properties.getModules();
+        for (int i = 0; i < modules.size(); i++) {
+            String id = modules.get(i).getId();
+            if (id == null || id.isBlank()) {
+                throw new LinkConfigurationException("mipgate.modules[" + i + "]", "id", "missing");
+            }
+            if (!ids.add(id)) {
+                throw new LinkConfigurationException(id, "id", "configured twice");
+            }
+        }
+        return modules.stream().map(ModuleSettingsFactory::settings).toList();
+    }
+
+    private static ModuleSettings settings(MipgateProperties.Module module) {
+        String id = module.getId();
+        if (module.getPort() == null || module.getPort().isBlank()) {
+            throw new LinkConfigurationException(id, "port", "missing (serial:/dev/ttyUSB2?baud=115200, tcp://host:port or emulator:ML307R)");
+        }
+        LinkSpec link = LinkSpec.parse(id, module.getPort());
+        ModelFamily model = null;
+        if (module.getModel() != null && !module.getModel().equalsIgnoreCase("auto")) {
+            try {
+                model = ModelFamily.parse(module.getModel());
+            } catch (IllegalArgumentException e) {
+                throw new LinkConfigurationException(id, "model", e.getMessage());
+            }
+        }
+        if (module.getQueueCapacity() < 1) {
+            throw new LinkConfigurationException(id, "queue-capacity", "must be at least 1");
+        }
+        long receive = module.getReceiveBuffer().toBytes();
+        if (receive < 1024 || receive > 64L * 1024 * 1024) {
+            throw new LinkConfigurationException(id, "receive-buffer", "must be between 1KB and 64MB");
+        }
+        return ModuleSettings.defaults(id, link)
+                .withModel(model)
+                .withQueueCapacity(module.getQueueCapacity())
+                .withReceiveBuffer((int) receive)
+                .withIntervals(module.getSackInterval(), module.getReconcileInterval())
+                .withBackoff(module.getBackoffInitial(), module.getBackoffMax(), module.getMaxRecoveryAttempts())
+                .withEscapeGuard(module.getEscapeGuard())
+                .withCloseOnShutdown(module.isCloseOnShutdown());
+    }
+}
