@@ -1,0 +1,501 @@
+package io.mipgate.at.decode;
+
+import io.mipgate.at.AccessMode;
+import io.mipgate.at.Protocol;
+import io.mipgate.at.RecvFormat;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Incremental, binary-safe decoder of everything a OneMO module sends on its AT port (STYLE §1–§4).
+ *
+ * <p>A push parser: {@link #feed} takes chunks of any size and emits typed {@link AtEvent}s to the sink, the same
+ * events for any split of the same bytes (transparent data aside, which is coalesced per chunk). Lines end on CR, LF
+ * or CR LF and are collected in one reusable buffer. After {@code +MIPURC: "rtcp"|"rudp",<id>,<len>,} (normal mode)
+ * or {@code +MIPRD: <id>,<unread>,<len>,} the decoder reads exactly {@code len} bytes, or {@code 2×len} HEX digits,
+ * as data, whatever they contain; the pending length lives in a field as in Netty's
+ * {@code LengthFieldBasedFrameDecoder}. It never throws on input: what it cannot use becomes
+ * {@link AtEvent.Discarded} and decoding resumes at the next line. Every step consumes at least one byte or waits
+ * for more.
+ *
+ * <p>Not thread-safe: one owner (the port's worker) feeds it and configures it, possibly from inside the sink.
+ */
+public final class AtDecoder {
+
+    /** Longest line kept; a longer one (outside a counted payload) is discarded up to its end. */
+    public static final int MAX_LINE = 4096;
+    /** Largest announced payload believed; a larger length is a damaged header. */
+    public static final int MAX_PAYLOAD = 65536;
+
+    private enum State { LINE, SKIP_LINE, PAYLOAD, CLOSE_QUOTE, QUOTE_CHECK, QUOTE_CHECK_2, AFTER_PAYLOAD, TRANSPARENT }
+
+    private record Connection(AccessMode mode, RecvFormat format) {
+    }
+
+    private static final Connection DEFAULT_CONNECTION = new Connection(AccessMode.NORMAL, RecvFormat.ASCII);
+    private static final byte[] HEX_VALUE = hexTable();
+
+    private final AtEventSink sink;
+    private final LineInterpreter interpreter = new LineInterpreter();
+    private final MipUrcParser urcParser = new MipUrcParser();
+    private final TransparentScanner transparent = new TransparentScanner();
+    private final Map<Integer, Connection> connections = new HashMap<>();
+    private final StatsCounter stats = new StatsCounter();
+    private final ByteRun line = new ByteRun(256);
+    private final byte[] single = new byte[1];
+
+    private State state = State.LINE;
+    private ResponseExpectation expectation;
+    private boolean promptSeen;
+    /** A CR ended the last line: an LF right after it is part of that line end. */
+    private boolean skipLf;
+    private int strayRun;
+    private int commas;
+    private int dataPrefix = -1;
+
+    // The counted payload in progress.
+    private byte[] payload;
+    private int payloadPos;
+    private boolean payloadHex;
+    private boolean payloadQuoted;
+    private int pendingNibble = -1;
+    private int payloadHeaderLength;
+    private boolean payloadIsUrc;
+    private int payloadId;
+    private int payloadUnread;
+    private Protocol payloadProtocol;
+    private byte heldByte;
+
+    public AtDecoder(AtEventSink sink) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    public void feed(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
+        stats.bytesIn += length;
+        int pos = offset;
+        int end = offset + length;
+        while (pos < end) {
+            State before = state;
+            int next = switch (state) {
+                case LINE -> lineBytes(data, pos, end);
+                case SKIP_LINE -> skipLine(data, pos, end);
+                case PAYLOAD -> payloadHex ? hexPayload(data, pos, end) : rawPayload(data, pos, end);
+                case CLOSE_QUOTE -> closeQuote(data[pos], pos);
+                case QUOTE_CHECK -> quoteCheck(data[pos], pos);
+                case QUOTE_CHECK_2 -> quoteCheck2(data[pos], pos);
+                case AFTER_PAYLOAD -> afterPayload(data[pos], pos);
+                case TRANSPARENT -> transparentBytes(data, pos, end);
+            };
+            if (next <= pos && state == before) {
+                // Progress guard (Netty's callDecode): unreachable by design, but never spin.
+                discard(1, "decoder made no progress");
+                next = pos + 1;
+            }
+            pos = next;
+        }
+        flushTransparent();
+    }
+
+    public void feed(ByteBuffer data) {
+        if (data.hasArray()) {
+            int n = data.remaining();
+            feed(data.array(), data.arrayOffset() + data.position(), n);
+            data.position(data.position() + n);
+            return;
+        }
+        byte[] chunk = new byte[Math.min(data.remaining(), 8192)];
+        while (data.hasRemaining()) {
+            int n = Math.min(chunk.length, data.remaining());
+            data.get(chunk, 0, n);
+            feed(chunk, 0, n);
+        }
+    }
+
+    public void expect(ResponseExpectation expectation) {
+        this.expectation = Objects.requireNonNull(expectation, "expectation");
+        this.promptSeen = false;
+    }
+
+    public void clearExpectation() {
+        expectation = null;
+    }
+
+    /** The expectation in force, null when no command is in flight (or its final result was decoded). */
+    public ResponseExpectation expectation() {
+        return expectation;
+    }
+
+    public void connection(int connectId, AccessMode mode, RecvFormat format) {
+        connections.put(connectId, new Connection(Objects.requireNonNull(mode), Objects.requireNonNull(format)));
+    }
+
+    public void forgetConnection(int connectId) {
+        connections.remove(connectId);
+    }
+
+    /** The worker wrote {@code +++}: the next CR LF {@code OK} CR LF ends transparent mode. Ignored otherwise. */
+    public void escapeSent() {
+        if (state == State.TRANSPARENT) {
+            transparent.armEscape();
+        }
+    }
+
+    public boolean isTransparent() {
+        return state == State.TRANSPARENT;
+    }
+
+    /** Drops partial state (line, payload, transparent mode, expectation); connection formats are kept. */
+    public void reset() {
+        state = State.LINE;
+        expectation = null;
+        promptSeen = false;
+        skipLf = false;
+        strayRun = 0;
+        payload = null;
+        pendingNibble = -1;
+        transparent.reset();
+        newLine();
+    }
+
+    public DecoderStats stats() {
+        return stats.snapshot();
+    }
+
+    // ---- lines ----------------------------------------------------------------------------------------------
+
+    private int lineBytes(byte[] data, int pos, int end) {
+        int start = pos;
+        for (int i = pos; i < end; i++) {
+            byte b = data[i];
+            if (b == '\r' || b == '\n') {
+                line.add(data, start, i);
+                boolean lfOfCrLf = b == '\n' && skipLf;
+                skipLf = b == '\r';
+                if (!lfOfCrLf || line.length() > 0 || strayRun > 0) {
+                    completeLine();
+                }
+                return i + 1;
+            }
+            int length = line.length() + (i - start);
+            if (length == 0) {
+                skipLf = false;
+                if (b < 0x20 || b >= 0x7F) {
+                    strayRun++;
+                    start = i + 1;
+                    continue;
+                }
+                flushStray();
+                if (b == '>' && expectation != null && expectation.prompt() && !promptSeen) {
+                    promptSeen = true;
+                    emit(new AtEvent.Prompt());
+                    return i + 1;
+                }
+            } else if (length >= MAX_LINE) {
+                line.clear();
+                discard(MAX_LINE + 1, "overlong line");
+                stats.overlongLines++;
+                state = State.SKIP_LINE;
+                newLine();
+                return i + 1;
+            }
+            if (b == ',') {
+                line.add(data, start, i + 1);
+                start = i + 1;
+                if (comma()) {
+                    return i + 1;
+                }
+            }
+        }
+        line.add(data, start, end);
+        return end;
+    }
+
+    private int skipLine(byte[] data, int pos, int end) {
+        for (int i = pos; i < end; i++) {
+            if (data[i] == '\r' || data[i] == '\n') {
+                stats.discardedBytes += i - pos;
+                skipLf = data[i] == '\r';
+                state = State.LINE;
+                return i + 1;
+            }
+        }
+        stats.discardedBytes += end - pos;
+        return end;
+    }
+
+    private void flushStray() {
+        if (strayRun > 0) {
+            int n = strayRun;
+            strayRun = 0;
+            discard(n, "stray bytes");
+        }
+    }
+
+    private void newLine() {
+        line.clear();
+        commas = 0;
+        dataPrefix = -1;
+    }
+
+    /** A comma was appended: at the third one of a data line, switch to the counted payload. */
+    private boolean comma() {
+        commas++;
+        if (commas != 3) {
+            return false;
+        }
+        byte[] bytes = line.array();
+        int length = line.length();
+        if (MipUrcParser.startsWith(bytes, length, MipUrcParser.MIPURC)) {
+            if (!urcParser.urcDataHeader(bytes, length) || urcParser.length > MAX_PAYLOAD) {
+                return false;
+            }
+            Connection connection = connections.getOrDefault(urcParser.id, DEFAULT_CONNECTION);
+            boolean notice = urcParser.word == MipUrcParser.RTCP
+                    ? connection.mode() == AccessMode.STREAM_BUFFER
+                    : connection.mode() == AccessMode.PACKET_BUFFER;
+            if (notice) {
+                return false;
+            }
+            startPayload(true, urcParser.id, 0, MipUrcParser.protocolOf(urcParser.word), urcParser.length,
+                    connection.format());
+            return true;
+        }
+        if (MipUrcParser.startsWith(bytes, length, MipUrcParser.MIPRD)) {
+            if (!urcParser.rdDataHeader(bytes, length) || urcParser.length > MAX_PAYLOAD) {
+                return false;
+            }
+            Connection connection = connections.getOrDefault(urcParser.id, DEFAULT_CONNECTION);
+            startPayload(false, urcParser.id, urcParser.unread, null, urcParser.length, connection.format());
+            return true;
+        }
+        return false;
+    }
+
+    private void completeLine() {
+        flushStray();
+        int length = line.length();
+        byte[] bytes = line.array();
+        int from = 0;
+        int to = length;
+        while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
+            to--;
+        }
+        if (from == to) {
+            newLine();
+            return;
+        }
+        AtEvent event = null;
+        if (from == 0 && MipUrcParser.startsWith(bytes, to, MipUrcParser.MIPURC)) {
+            event = urcParser.urcLine(bytes, to);
+        }
+        if (event == null) {
+            String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+            event = interpreter.interpret(text, length, expectation);
+        }
+        newLine();
+        dispatch(event);
+    }
+
+    private void dispatch(AtEvent event) {
+        if (event instanceof FinalResult) {
+            expectation = null;
+        } else if (event instanceof AtEvent.Connect) {
+            transparent.reset();
+            state = State.TRANSPARENT;
+        }
+        emit(event);
+    }
+
+    // ---- counted payloads -----------------------------------------------------------------------------------
+
+    private void startPayload(boolean urc, int id, int unread, Protocol protocol, int length, RecvFormat format) {
+        payloadHeaderLength = line.length();
+        newLine();
+        payloadIsUrc = urc;
+        payloadId = id;
+        payloadUnread = unread;
+        payloadProtocol = protocol;
+        payload = new byte[length];
+        payloadPos = 0;
+        payloadHex = format == RecvFormat.HEX;
+        payloadQuoted = false;
+        pendingNibble = -1;
+        if (length == 0) {
+            finishPayload();
+        } else {
+            state = State.PAYLOAD;
+        }
+    }
+
+    private int rawPayload(byte[] data, int pos, int end) {
+        int n = Math.min(end - pos, payload.length - payloadPos);
+        System.arraycopy(data, pos, payload, payloadPos, n);
+        payloadPos += n;
+        if (payloadPos == payload.length) {
+            finishPayload();
+        }
+        return pos + n;
+    }
+
+    private int hexPayload(byte[] data, int pos, int end) {
+        int i = pos;
+        if (payloadPos == 0 && pendingNibble < 0 && !payloadQuoted && data[i] == '"') {
+            payloadQuoted = true; // field variant: quoted data; a quote cannot be a HEX digit
+            i++;
+        }
+        byte[] out = payload;
+        int outPos = payloadPos;
+        int high = pendingNibble;
+        while (i < end && outPos < out.length) {
+            int value = HEX_VALUE[data[i] & 0xFF];
+            if (value < 0) {
+                int consumed = payloadHeaderLength + (payloadQuoted ? 1 : 0) + 2 * outPos + (high >= 0 ? 1 : 0);
+                payload = null;
+                pendingNibble = -1;
+                state = State.LINE;
+                discard(consumed, "bad HEX payload");
+                return i; // the offending byte starts over as line input
+            }
+            i++;
+            if (high < 0) {
+                high = value;
+            } else {
+                out[outPos++] = (byte) (high << 4 | value);
+                high = -1;
+            }
+        }
+        payloadPos = outPos;
+        pendingNibble = high;
+        if (outPos == out.length) {
+            finishPayload();
+        }
+        return i;
+    }
+
+    private void finishPayload() {
+        if (payloadQuoted) {
+            state = State.CLOSE_QUOTE;
+        } else if (!payloadHex && payload.length > 0 && payload[0] == '"') {
+            state = State.QUOTE_CHECK;
+        } else {
+            emitPayload(payload);
+        }
+    }
+
+    /** HEX data opened with a quote: the closing quote is expected (and forgiven when missing). */
+    private int closeQuote(byte b, int pos) {
+        emitPayload(payload);
+        return b == '"' ? pos + 1 : pos;
+    }
+
+    /**
+     * Raw data whose first byte is a quote: either data that starts with a quote (the line ends right after
+     * {@code len} bytes) or the field variant {@code "<data>"} (one more data byte, then the closing quote). Two bytes
+     * of look-ahead decide: the second is a quote only in the field variant, since no line starts with a quote.
+     */
+    private int quoteCheck(byte b, int pos) {
+        heldByte = b;
+        state = State.QUOTE_CHECK_2;
+        return pos + 1;
+    }
+
+    private int quoteCheck2(byte b, int pos) {
+        if (b == '"') {
+            byte[] data = new byte[payload.length];
+            System.arraycopy(payload, 1, data, 0, payload.length - 1);
+            data[data.length - 1] = heldByte;
+            emitPayload(data);
+            return pos + 1;
+        }
+        emitPayload(payload);
+        single[0] = heldByte;
+        if (afterPayload(heldByte, 0) == 0) {
+            lineBytes(single, 0, 1);
+        }
+        return pos; // b is read again in the new state
+    }
+
+    private int afterPayload(byte b, int pos) {
+        state = State.LINE;
+        if (b == '\r' || b == '\n') {
+            skipLf = b == '\r';
+            return pos + 1;
+        }
+        return pos; // line end missing: whatever follows starts a new line
+    }
+
+    private void emitPayload(byte[] data) {
+        payload = null;
+        state = State.AFTER_PAYLOAD;
+        stats.payloadBytes += data.length;
+        emit(payloadIsUrc
+                ? new Urc.DataReceived(payloadId, payloadProtocol, data)
+                : new Information.MipRdDataLine(payloadId, payloadUnread, data));
+    }
+
+    // ---- transparent mode -----------------------------------------------------------------------------------
+
+    private int transparentBytes(byte[] data, int pos, int end) {
+        int i = pos;
+        if (skipLf) {
+            skipLf = false;
+            if (data[i] == '\n') {
+                return i + 1; // the LF of CONNECT's line end
+            }
+        }
+        int next = transparent.scan(data, i, end);
+        int marker = transparent.marker();
+        if (marker == TransparentScanner.NO_MARKER) {
+            return next;
+        }
+        flushTransparent();
+        state = State.LINE;
+        if (marker == TransparentScanner.ESCAPE_OK) {
+            dispatch(new FinalResult.Ok());
+        } else {
+            byte[] header = TransparentScanner.DISCONN_MARKER;
+            line.add(header, 2, header.length);
+            commas = 1;
+        }
+        return next;
+    }
+
+    private void flushTransparent() {
+        if (!transparent.data().isEmpty()) {
+            byte[] bytes = transparent.takeData();
+            stats.transparentBytes += bytes.length;
+            emit(new AtEvent.TransparentData(bytes));
+        }
+    }
+
+    // ---- output ---------------------------------------------------------------------------------------------
+
+    private void discard(int length, String reason) {
+        emit(new AtEvent.Discarded(length, reason));
+    }
+
+    private void emit(AtEvent event) {
+        stats.count(event);
+        sink.onEvent(event);
+    }
+
+    private static byte[] hexTable() {
+        byte[] table = new byte[256];
+        java.util.Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            table['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            table['a' + i] = (byte) (10 + i);
+            table['A' + i] = (byte) (10 + i);
+        }
+        return table;
+    }
+}

@@ -1,0 +1,52 @@
+package io.mipgate.at.decode;
+
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the command in flight may answer before its final result, so that the decoder can tell its information lines
+ * from URCs that share a prefix (STYLE §4).
+ *
+ * @param command             the command as written, for logs ({@code "+MIPSTATE"}, {@code "ATI"},
+ *                            {@code "AT+MIPOPEN=?"}); a command ending in {@code =?} makes every expected line a
+ *                            {@link Information.TestLine}
+ * @param informationPrefixes prefixes such as {@code "+MIPSTATE"} (a trailing colon is ignored)
+ * @param prompt              AT+MIPSEND in prompt form: a {@code >} at a line start is the data prompt
+ * @param textLines           bare lines are answers (ATI, AT+CGMR, AT+CGSN)
+ */
+public record ResponseExpectation(String command, Set<String> informationPrefixes, boolean prompt, boolean textLines) {
+
+    public ResponseExpectation {
+        Objects.requireNonNull(command, "command");
+        Set<String> normalised = new HashSet<>();
+        for (String prefix : informationPrefixes) {
+            normalised.add(prefix.endsWith(":") ? prefix.substring(0, prefix.length() - 1) : prefix);
+        }
+        informationPrefixes = Set.copyOf(normalised);
+    }
+
+    /** A command answered by {@code +XXX:} lines with these prefixes (possibly none) and a final result. */
+    public static ResponseExpectation of(String command, String... informationPrefixes) {
+        return new ResponseExpectation(command, Set.of(informationPrefixes), false, false);
+    }
+
+    /** AT+MIPSEND in prompt form: {@code >}, then {@code +MIPSEND:} and {@code OK}. */
+    public static ResponseExpectation prompt(String command) {
+        return new ResponseExpectation(command, Set.of("+MIPSEND"), true, false);
+    }
+
+    /** A command answered by bare text lines (and possibly {@code +XXX:} lines with these prefixes). */
+    public static ResponseExpectation text(String command, String... informationPrefixes) {
+        return new ResponseExpectation(command, Set.of(informationPrefixes), false, true);
+    }
+
+    public boolean expects(String prefix) {
+        return informationPrefixes.contains(prefix);
+    }
+
+    /** Whether the command is a test command ({@code AT+XXX=?}), whose every expected line is a range list. */
+    public boolean isTestCommand() {
+        return command.endsWith("=?");
+    }
+}

@@ -1,0 +1,127 @@
+package io.mipgate.module;
+
+import io.mipgate.module.event.ModuleEventListener;
+import io.mipgate.transport.LinkFactories;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns every module worker: creates them from configuration, starts them in parallel, hands out clients and
+ * snapshots, and stops them on shutdown (closing nothing on the modules unless a module is configured to).
+ */
+public final class DeviceManager implements ModuleDirectory, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeviceManager.class);
+
+    private final LinkFactories links;
+    private final Clock clock;
+    private final Map<String, ModuleWorker> workers = new LinkedHashMap<>();
+    private final Map<String, ModuleClient> clients = new LinkedHashMap<>();
+    private final List<ModuleEventListener> listeners = new CopyOnWriteArrayList<>();
+
+    public DeviceManager(LinkFactories links, Clock clock) {
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** Adds a module; it starts with {@link #start(Duration)} or at once if the manager already runs. */
+    public synchronized ModuleClient add(ModuleSettings settings) {
+        if (workers.containsKey(settings.id())) {
+            throw new IllegalArgumentException("module id '" + settings.id() + "' is configured twice");
+        }
+        ModuleWorker worker = new ModuleWorker(settings, links, clock);
+        listeners.forEach(worker::subscribe);
+        workers.put(settings.id(), worker);
+        ModuleClient client = new ModuleClient(worker);
+        clients.put(settings.id(), client);
+        return client;
+    }
+
+    /** Starts every worker at once and waits up to {@code wait} for their first start-up attempts. */
+    public void start(Duration wait) {
+        List<CompletableFuture<Void>> started = workers.values().stream().map(worker -> {
+            worker.start();
+            return worker.firstStart();
+        }).toList();
+        try {
+            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("not every module finished starting within {} s; they keep trying in the background", wait.toSeconds());
+        } catch (Exception e) {
+            log.warn("waiting for module start-up: {}", e.toString());
+        }
+        workers.values().forEach(w -> log.info("module={} link={} status={}", w.id(), w.settings.link(), w.status()));
+    }
+
+    public synchronized ModuleClient client(String moduleId) {
+        ModuleClient client = clients.get(moduleId);
+        if (client == null) {
+            throw new UnknownModuleException(moduleId);
+        }
+        return client;
+    }
+
+    public synchronized Collection<ModuleClient> clients() {
+        return List.copyOf(clients.values());
+    }
+
+    /** An operator's retry of a FAILED module. */
+    public void retry(String moduleId) {
+        ModuleWorker worker;
+        synchronized (this) {
+            worker = workers.get(moduleId);
+        }
+        if (worker == null) {
+            throw new UnknownModuleException(moduleId);
+        }
+        worker.retry();
+    }
+
+    @Override
+    public synchronized List<ModuleSnapshot> modules() {
+        return workers.values().stream().map(ModuleWorker::snapshot).toList();
+    }
+
+    @Override
+    public synchronized Optional<ModuleSnapshot> find(String moduleId) {
+        return Optional.ofNullable(workers.get(moduleId)).map(ModuleWorker::snapshot);
+    }
+
+    @Override
+    public synchronized void subscribe(ModuleEventListener listener) {
+        listeners.add(listener);
+        workers.values().forEach(worker -> worker.subscribe(listener));
+    }
+
+    @Override
+    public void close() {
+        List<ModuleWorker> all;
+        synchronized (this) {
+            all = List.copyOf(workers.values());
+        }
+        all.stream().filter(w -> w.settings.closeOnShutdown()).forEach(this::closeConnections);
+        all.parallelStream().forEach(ModuleWorker::close);
+    }
+
+    private void closeConnections(ModuleWorker worker) {
+        ModuleClient client = clients.get(worker.id());
+        worker.snapshot().connections().stream().filter(c -> c.state().isOpen()).forEach(c -> {
+            try {
+                client.close(c.connectId(), null).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("module={} connect_id={} not closed on shutdown: {}", worker.id(), c.connectId(), e.toString());
+            }
+        });
+    }
+}

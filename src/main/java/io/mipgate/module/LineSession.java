@@ -1,0 +1,253 @@
+package io.mipgate.module;
+
+import io.mipgate.at.Printable;
+import io.mipgate.at.command.AtCommand;
+import io.mipgate.at.command.ResponseShape;
+import io.mipgate.at.decode.AtDecoder;
+import io.mipgate.at.decode.AtEvent;
+import io.mipgate.at.decode.FinalResult;
+import io.mipgate.at.decode.Information;
+import io.mipgate.at.decode.ResponseExpectation;
+import io.mipgate.transport.Link;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One opened link: the reader thread that feeds the decoder, and the one command exchange that may be in flight.
+ * Events that are not part of the exchange go to the router. A session ends when the link does; the worker opens a
+ * new one to recover.
+ */
+final class LineSession implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LineSession.class);
+    /** How long a prompt may take to show up; beyond it the module may already be swallowing our bytes. */
+    private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(15);
+
+    private final ModuleState state;
+    private final Link link;
+    private final AtDecoder decoder;
+    private final Consumer<AtEvent> router;
+    private final CompletableFuture<String> lost = new CompletableFuture<>();
+    private final Object writeLock = new Object();
+    private Thread reader;
+    private Exchange current;
+    private long staleFinalResults;
+
+    LineSession(ModuleState state, Link link, Consumer<AtEvent> router) {
+        this.state = state;
+        this.link = link;
+        this.router = router;
+        this.decoder = new AtDecoder(this::onEvent);
+    }
+
+    void start() throws IOException {
+        link.open();
+        reader = Thread.ofPlatform().daemon().name("mipgate-rx-" + state.id).start(this::readLoop);
+    }
+
+    AtDecoder decoder() {
+        return decoder;
+    }
+
+    /** Completes with the reason when the link is gone. */
+    CompletableFuture<String> lost() {
+        return lost;
+    }
+
+    boolean isLost() {
+        return lost.isDone();
+    }
+
+    long staleFinalResults() {
+        return staleFinalResults;
+    }
+
+    private void readLoop() {
+        byte[] buffer = new byte[8192];
+        try {
+            while (true) {
+                int n = link.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    markLost("link closed (EOF)");
+                    return;
+                }
+                if (log.isTraceEnabled()) {
+                    log.trace("module={} RX {}", state.id, Printable.escape(buffer, 0, n, 160));
+                }
+                state.lock();
+                try {
+                    decoder.feed(buffer, 0, n);
+                } finally {
+                    state.unlock();
+                }
+            }
+        } catch (IOException e) {
+            markLost("link I/O error: " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("module={} reader failed", state.id, e);
+            markLost("reader failed: " + e);
+        }
+    }
+
+    private void markLost(String reason) {
+        if (lost.complete(reason)) {
+            state.locked(() -> {
+                if (current != null) {
+                    current.fail(new ModuleException.ModuleUnavailable(state.id, ModuleStatus.DOWN, reason));
+                }
+            });
+        }
+    }
+
+    /** Called by the decoder, under the module lock. */
+    private void onEvent(AtEvent event) {
+        Exchange exchange = current;
+        switch (event) {
+            case FinalResult result -> {
+                if (exchange != null) {
+                    current = null;
+                    exchange.complete(result);
+                } else {
+                    staleFinalResults++;
+                    log.debug("module={} final result {} with no command in flight", state.id, result);
+                }
+            }
+            case AtEvent.Prompt prompt -> {
+                if (exchange != null) {
+                    exchange.prompt.complete(null);
+                }
+            }
+            case AtEvent.Echo echo -> {
+            }
+            case Information info -> {
+                router.accept(info);
+                if (exchange != null) {
+                    exchange.lines.add(info);
+                }
+            }
+            default -> router.accept(event);
+        }
+    }
+
+    /** Sends a command and waits for its final result; for a prompted command writes {@code payload} after {@code >}. */
+    ExchangeResult exchange(AtCommand command, byte[] commandBytes, byte[] payload, Duration timeout) {
+        Exchange exchange = new Exchange(command);
+        state.locked(() -> {
+            if (lost.isDone()) {
+                exchange.fail(new ModuleException.ModuleUnavailable(state.id, ModuleStatus.DOWN, lost.getNow("")));
+                return;
+            }
+            ResponseShape shape = command.response();
+            decoder.expect(new ResponseExpectation(command.name(), shape.informationPrefixes(), shape.prompt(),
+                    shape.textLines()));
+            current = exchange;
+        });
+        try {
+            write(commandBytes);
+            if (command.response().prompt() && payload != null) {
+                CompletableFuture<Object> promptOrEnd = CompletableFuture.anyOf(exchange.prompt, exchange.done);
+                await(promptOrEnd, PROMPT_TIMEOUT, command, exchange);
+                if (exchange.done.isDone()) {
+                    return await(exchange.done, Duration.ZERO, command, exchange);
+                }
+                write(payload);
+            }
+            return await(exchange.done, timeout, command, exchange);
+        } catch (IOException e) {
+            markLost("write failed: " + e.getMessage());
+            throw new ModuleException.ModuleUnavailable(state.id, ModuleStatus.DOWN, "write failed: " + e.getMessage());
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> future, Duration timeout, AtCommand command, Exchange exchange) {
+        try {
+            return timeout.isZero() ? future.get() : future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            state.locked(() -> {
+                if (current == exchange) {
+                    current = null;
+                    decoder.clearExpectation();
+                }
+            });
+            throw new ModuleException.ModuleTimeout(state.id, command.describe());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModuleException.ModuleUnavailable(state.id, ModuleStatus.STOPPED, "interrupted");
+        }
+    }
+
+    /** Writes raw bytes: transparent data, or {@code +++}. */
+    void write(byte[] bytes) throws IOException {
+        synchronized (writeLock) {
+            if (log.isTraceEnabled()) {
+                log.trace("module={} TX {}", state.id, Printable.escape(bytes, 0, bytes.length, 160));
+            }
+            link.write(bytes, 0, bytes.length);
+        }
+    }
+
+    /** Reads and drops whatever the module sends for {@code quiet}; used before probing and when resynchronising. */
+    void drain(Duration quiet) {
+        state.locked(() -> {
+            decoder.clearExpectation();
+            current = null;
+        });
+        sleep(quiet);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        markLost("session closed");
+        link.close();
+        if (reader != null) {
+            try {
+                reader.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The command in flight and what has arrived for it. */
+    private static final class Exchange {
+        final AtCommand command;
+        final List<Information> lines = new ArrayList<>();
+        final CompletableFuture<Void> prompt = new CompletableFuture<>();
+        final CompletableFuture<ExchangeResult> done = new CompletableFuture<>();
+
+        Exchange(AtCommand command) {
+            this.command = command;
+        }
+
+        void complete(FinalResult result) {
+            done.complete(new ExchangeResult(List.copyOf(lines), result));
+        }
+
+        void fail(RuntimeException cause) {
+            prompt.completeExceptionally(cause);
+            done.completeExceptionally(cause);
+        }
+    }
+}

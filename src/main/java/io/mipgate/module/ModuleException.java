@@ -1,0 +1,85 @@
+package io.mipgate.module;
+
+/** Base of the failures a module operation reports; each subtype maps to one API problem type. */
+public abstract class ModuleException extends RuntimeException {
+
+    private final String moduleId;
+
+    protected ModuleException(String moduleId, String message) {
+        super(message);
+        this.moduleId = moduleId;
+    }
+
+    protected ModuleException(String moduleId, String message, Throwable cause) {
+        super(message, cause);
+        this.moduleId = moduleId;
+    }
+
+    public String moduleId() {
+        return moduleId;
+    }
+
+    /** The module answered ERROR or +CME ERROR. */
+    public static final class ModuleRefused extends ModuleException {
+        private final Integer code;
+        private final String errorName;
+
+        public ModuleRefused(String moduleId, String command, Integer code, String errorName, String text) {
+            super(moduleId, command + " refused by module " + moduleId + ": "
+                    + (code == null ? (text == null ? "ERROR" : text) : "+CME ERROR: " + code + " (" + errorName + ")"));
+            this.code = code;
+            this.errorName = errorName;
+        }
+
+        /** The numeric error code, null for a plain ERROR. */
+        public Integer code() {
+            return code;
+        }
+
+        public String errorName() {
+            return errorName;
+        }
+    }
+
+    /** The command or its asynchronous result did not arrive in time. */
+    public static final class ModuleTimeout extends ModuleException {
+        public ModuleTimeout(String moduleId, String what) {
+            super(moduleId, "module " + moduleId + " did not answer " + what + " in time");
+        }
+    }
+
+    /** The module is not UP (DOWN, RECOVERING, FAILED, STOPPED) or its link went away. */
+    public static final class ModuleUnavailable extends ModuleException {
+        private final ModuleStatus status;
+
+        public ModuleUnavailable(String moduleId, ModuleStatus status, String reason) {
+            super(moduleId, "module " + moduleId + " is " + status + (reason == null ? "" : ": " + reason));
+            this.status = status;
+        }
+
+        public ModuleStatus status() {
+            return status;
+        }
+    }
+
+    /** The job queue of the module is full. */
+    public static final class QueueFull extends ModuleException {
+        public QueueFull(String moduleId, int capacity) {
+            super(moduleId, "job queue of module " + moduleId + " is full (" + capacity + " jobs)");
+        }
+    }
+
+    /** The operation conflicts with a connection's or the module's state (id busy, not connected, bridged). */
+    public static final class StateConflict extends ModuleException {
+        public StateConflict(String moduleId, String message) {
+            super(moduleId, message);
+        }
+    }
+
+    /** The job was cancelled before it ran. */
+    public static final class Cancelled extends ModuleException {
+        public Cancelled(String moduleId, String command) {
+            super(moduleId, command + " on module " + moduleId + " was cancelled");
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.mipgate.module;
+
+import io.mipgate.at.model.ModelProfile;
+import io.mipgate.module.connection.ConnectionSlot;
+import io.mipgate.module.event.ModuleEvent;
+import io.mipgate.module.event.ModuleEventListener;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared state of one module and the single lock that guards it, the decoder and the in-flight exchange. Events
+ * raised while the lock is held are delivered after it is released, so listeners never run under the worker's lock.
+ */
+final class ModuleState {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleState.class);
+
+    final String id;
+    final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<ModuleEvent> outbox = new ArrayList<>();
+    private final List<ModuleEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final TreeMap<Integer, ConnectionSlot> slots = new TreeMap<>();
+    private final int receiveBufferBytes;
+
+    private ModelProfile profile;
+    private String model;
+    private String firmware;
+    private String imei;
+    private volatile ModuleStatus status = ModuleStatus.STARTING;
+    private Instant statusSince;
+    private volatile String lastError;
+    private Integer bridgedConnectId;
+
+    ModuleState(String id, Clock clock, ModelProfile initialProfile, int receiveBufferBytes) {
+        this.id = id;
+        this.clock = clock;
+        this.receiveBufferBytes = receiveBufferBytes;
+        this.statusSince = clock.instant();
+        profile(initialProfile);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void lock() {
+        lock.lock();
+    }
+
+    /** Releases the lock; the outermost release delivers the events raised meanwhile. */
+    void unlock() {
+        List<ModuleEvent> deliver = null;
+        if (lock.getHoldCount() == 1 && !outbox.isEmpty()) {
+            deliver = new ArrayList<>(outbox);
+            outbox.clear();
+        }
+        lock.unlock();
+        if (deliver != null) {
+            deliver.forEach(this::deliver);
+        }
+    }
+
+    void locked(Runnable action) {
+        lock();
+        try {
+            action.run();
+        } finally {
+            unlock();
+        }
+    }
+
+    <T> T locked(Supplier<T> action) {
+        lock();
+        try {
+            return action.get();
+        } finally {
+            unlock();
+        }
+    }
+
+    void subscribe(ModuleEventListener listener) {
+        listeners.add(listener);
+    }
+
+    void publish(ModuleEvent event) {
+        if (lock.isHeldByCurrentThread()) {
+            outbox.add(event);
+        } else {
+            deliver(event);
+        }
+    }
+
+    private void deliver(ModuleEvent event) {
+        for (ModuleEventListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("module={} event listener failed on {}: {}", id, event.type(), e.toString());
+            }
+        }
+    }
+
+    ModelProfile profile() {
+        return profile;
+    }
+
+    /** Switches the capability profile and resizes the connection table to the model's id range. */
+    void profile(ModelProfile newProfile) {
+        this.profile = newProfile;
+        Instant now = clock.instant();
+        slots.keySet().removeIf(idx -> !newProfile.connectIds().contains(idx));
+        for (int connectId = newProfile.connectIds().min(); connectId <= newProfile.connectIds().max(); connectId++) {
+            slots.computeIfAbsent(connectId, idx -> new ConnectionSlot(idx, receiveBufferBytes, now));
+        }
+    }
+
+    ConnectionSlot slot(int connectId) {
+        return slots.get(connectId);
+    }
+
+    Collection<ConnectionSlot> slots() {
+        return slots.values();
+    }
+
+    void identity(String model, String firmware, String imei) {
+        this.model = model;
+        this.firmware = firmware;
+        this.imei = imei;
+    }
+
+    String model() {
+        return model;
+    }
+
+    String firmware() {
+        return firmware;
+    }
+
+    String imei() {
+        return imei;
+    }
+
+    ModuleStatus status() {
+        return status;
+    }
+
+    void status(ModuleStatus to, String reason) {
+        ModuleStatus from = status;
+        if (from == to) {
+            return;
+        }
+        status = to;
+        statusSince = clock.instant();
+        if (to == ModuleStatus.DOWN || to == ModuleStatus.FAILED) {
+            lastError = reason;
+        }
+        log.info("module={} status {} -> {}{}", id, from, to, reason == null ? "" : " (" + reason + ")");
+        publish(new ModuleEvent.StatusChanged(id, statusSince, from, to, reason));
+    }
+
+    Instant statusSince() {
+        return statusSince;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    void lastError(String error) {
+        this.lastError = error;
+    }
+
+    Integer bridgedConnectId() {
+        return bridgedConnectId;
+    }
+
+    void bridgedConnectId(Integer connectId) {
+        this.bridgedConnectId = connectId;
+    }
+}

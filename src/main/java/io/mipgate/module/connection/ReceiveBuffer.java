@@ -1,0 +1,58 @@
+package io.mipgate.module.connection;
+
+/**
+ * The gateway-side receive buffer of one connection: a bounded byte ring. Each byte is handed out exactly once, in
+ * arrival order. What does not fit is refused and reported to the caller, who decides the policy (stop reading from
+ * the module in buffer modes, count a drop in push modes).
+ */
+public final class ReceiveBuffer {
+
+    private final byte[] ring;
+    private int head;
+    private int size;
+    private int highWaterMark;
+
+    public ReceiveBuffer(int capacity) {
+        this.ring = new byte[capacity];
+    }
+
+    public synchronized int capacity() {
+        return ring.length;
+    }
+
+    public synchronized int size() {
+        return size;
+    }
+
+    public synchronized int free() {
+        return ring.length - size;
+    }
+
+    public synchronized int highWaterMark() {
+        return highWaterMark;
+    }
+
+    /** Appends as much as fits; returns the number of bytes accepted. */
+    public synchronized int append(byte[] data, int offset, int length) {
+        int accepted = Math.min(length, ring.length - size);
+        int tail = (head + size) % ring.length;
+        int first = Math.min(accepted, ring.length - tail);
+        System.arraycopy(data, offset, ring, tail, first);
+        System.arraycopy(data, offset + first, ring, 0, accepted - first);
+        size += accepted;
+        highWaterMark = Math.max(highWaterMark, size);
+        return accepted;
+    }
+
+    /** Removes and returns up to {@code max} bytes. */
+    public synchronized byte[] take(int max) {
+        int n = Math.min(max, size);
+        byte[] out = new byte[n];
+        int first = Math.min(n, ring.length - head);
+        System.arraycopy(ring, head, out, 0, first);
+        System.arraycopy(ring, 0, out, first, n - first);
+        head = (head + n) % ring.length;
+        size -= n;
+        return out;
+    }
+}

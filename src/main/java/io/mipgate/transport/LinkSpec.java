@@ -1,0 +1,114 @@
+package io.mipgate.transport;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a module's bytes come from, as parsed from its configured link string. Pure data: parsing never touches the
+ * device, so a configuration can be validated before any hardware is present.
+ *
+ * <pre>
+ * serial:/dev/ttyUSB2?baud=921600&amp;dataBits=8&amp;parity=none&amp;stopBits=1&amp;flowControl=none
+ * tcp://10.0.0.7:4001?connectTimeoutMs=3000
+ * emulator:ML307R?imei=869999000000001
+ * </pre>
+ */
+public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec.Emulator {
+
+    /** The scheme that selects the {@link LinkFactory}: {@code serial}, {@code tcp} or {@code emulator}. */
+    String scheme();
+
+    /**
+     * Parses a link string.
+     *
+     * @param moduleId used only to make error messages point at the right module
+     * @throws LinkConfigurationException naming the module and the offending setting
+     */
+    static LinkSpec parse(String moduleId, String text) {
+        return LinkSpecParser.parse(moduleId, text);
+    }
+
+    /** A local serial device driven through jSerialComm. */
+    record Serial(String device, int baud, int dataBits, Parity parity, StopBits stopBits, FlowControl flowControl)
+            implements LinkSpec {
+
+        public static final int DEFAULT_BAUD = 115_200;
+        public static final int DEFAULT_DATA_BITS = 8;
+
+        public Serial {
+            Objects.requireNonNull(device, "device");
+            Objects.requireNonNull(parity, "parity");
+            Objects.requireNonNull(stopBits, "stopBits");
+            Objects.requireNonNull(flowControl, "flowControl");
+        }
+
+        /** 115200 8N1 without flow control: what an untouched OneMO module answers at (FIELD-NOTES §13). */
+        public static Serial withDefaults(String device) {
+            return new Serial(device, DEFAULT_BAUD, DEFAULT_DATA_BITS, Parity.NONE, StopBits.ONE, FlowControl.NONE);
+        }
+
+        @Override
+        public String scheme() {
+            return "serial";
+        }
+
+        @Override
+        public String toString() {
+            return "serial:" + device + "?baud=" + baud + "&dataBits=" + dataBits + "&parity=" + parity.option()
+                    + "&stopBits=" + stopBits.option() + "&flowControl=" + flowControl.option();
+        }
+    }
+
+    /** Raw TCP to a serial device server (ser2net, Moxa NPort in raw mode, socat). */
+    record Tcp(String host, int port, Duration connectTimeout) implements LinkSpec {
+
+        public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+        public Tcp {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(connectTimeout, "connectTimeout");
+        }
+
+        @Override
+        public String scheme() {
+            return "tcp";
+        }
+
+        @Override
+        public String toString() {
+            String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+            return "tcp://" + authority + ":" + port + "?connectTimeoutMs=" + connectTimeout.toMillis();
+        }
+    }
+
+    /**
+     * A virtual module. Transport only carries the model and the options; the emulator package validates them in
+     * the {@link LinkFactory} it registers, so this package never depends on it.
+     */
+    record Emulator(String model, Map<String, String> options) implements LinkSpec {
+
+        public Emulator {
+            Objects.requireNonNull(model, "model");
+            options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        }
+
+        @Override
+        public String scheme() {
+            return "emulator";
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("emulator:").append(model);
+            char separator = '?';
+            for (Map.Entry<String, String> option : options.entrySet()) {
+                text.append(separator).append(option.getKey()).append('=').append(option.getValue());
+                separator = '&';
+            }
+            return text.toString();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package io.mipgate.transport.pty;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static io.mipgate.transport.LinkTestSupport.allByteValues;
+import static io.mipgate.transport.LinkTestSupport.readExactly;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+/** The pty on its own, opened from the slave side with plain file streams (no jSerialComm reconfiguring it). */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class PseudoTerminalTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void requirePtySupport() {
+        assumeThat(PseudoTerminal.isSupported()).as("pseudo-terminals need Linux and JNA").isTrue();
+    }
+
+    @Test
+    void ourRawModeAloneKeepsEveryByteValueIntact() throws Exception {
+        byte[] payload = allByteValues(1024); // well inside the line discipline's 4 KiB queue
+        try (PseudoTerminal pty = PseudoTerminal.open();
+             FileInputStream slaveIn = new FileInputStream(pty.slavePath().toFile());
+             FileOutputStream slaveOut = new FileOutputStream(pty.slavePath().toFile())) {
+
+            pty.outputStream().write(payload);
+            assertThat(slaveIn.readNBytes(payload.length)).isEqualTo(payload); // no ICRNL, no IXON, no ISIG
+
+            slaveOut.write(payload);
+            assertThat(readExactly(pty.inputStream(), payload.length)).isEqualTo(payload); // no ONLCR, no echo
+        }
+    }
+
+    @Test
+    void withoutSymlinkTheDeviceIsTheSlave() throws Exception {
+        try (PseudoTerminal pty = PseudoTerminal.open()) {
+            assertThat(pty.symlink()).isEmpty();
+            assertThat(pty.devicePath()).isEqualTo(pty.slavePath());
+            assertThat(pty.slavePath()).exists();
+            assertThat(pty.toString()).startsWith("pty:/dev/pts/");
+            assertThat(pty.masterLink().describe()).isEqualTo("pty-master:" + pty.slavePath());
+        }
+    }
+
+    @Test
+    void masterLinkServesTheSerialSideLikeAnyOtherLink() throws Exception {
+        PseudoTerminal pty = PseudoTerminal.open();
+        io.mipgate.transport.Link master = pty.masterLink();
+        try (FileInputStream slaveIn = new FileInputStream(pty.slavePath().toFile());
+             FileOutputStream slaveOut = new FileOutputStream(pty.slavePath().toFile())) {
+            master.open();
+            slaveOut.write("AT\r".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(readExactly(master, 3)).asString(java.nio.charset.StandardCharsets.US_ASCII).isEqualTo("AT\r");
+            master.write("\r\nOK\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(slaveIn.readNBytes(6)).asString(java.nio.charset.StandardCharsets.US_ASCII)
+                    .isEqualTo("\r\nOK\r\n");
+
+            master.close();
+
+            assertThat(pty.isClosed()).isTrue();
+            assertThat(master.read(new byte[4], 0, 4)).isEqualTo(-1);
+            assertThatThrownBy(master::open).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void danglingSymlinkFromACrashedRunIsReplaced() throws Exception {
+        Path link = dir.resolve("ttyEMU0");
+        Files.createSymbolicLink(link, dir.resolve("gone"));
+
+        try (PseudoTerminal pty = PseudoTerminal.open(link)) {
+            assertThat(Files.readSymbolicLink(link)).isEqualTo(pty.slavePath());
+        }
+        assertThat(Files.isSymbolicLink(link)).isFalse();
+    }
+
+    @Test
+    void liveSymlinkIsNotStolen() throws Exception {
+        Path link = dir.resolve("ttyEMU0");
+        Path target = Files.createFile(dir.resolve("someone-elses-device"));
+        Files.createSymbolicLink(link, target);
+
+        assertThatThrownBy(() -> PseudoTerminal.open(link))
+                .isInstanceOf(FileAlreadyExistsException.class)
+                .hasMessageContaining(link.toString());
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(target);
+    }
+
+    @Test
+    void closeLeavesASymlinkAloneOnceItPointsElsewhere() throws Exception {
+        Path link = dir.resolve("ttyEMU0");
+        PseudoTerminal pty = PseudoTerminal.open(link);
+        Files.delete(link);
+        Path other = Files.createFile(dir.resolve("replacement"));
+        Files.createSymbolicLink(link, other);
+
+        pty.close();
+        pty.close();
+
+        assertThat(pty.isClosed()).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(other);
+        assertThat(pty.inputStream().read()).isEqualTo(-1);
+    }
+}
