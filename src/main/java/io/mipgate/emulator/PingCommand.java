@@ -56,10 +56,11 @@ final class PingCommand {
 
     private void run(int epoch, String host, HostNetwork.DnsQuery query, Duration timeout, int count, int size) {
         HostNetwork network = core.config.network();
+        String last = null;
         try {
             HostNetwork.Resolution resolution = network.resolve(host, query);
             if (!(resolution instanceof HostNetwork.Resolution.Resolved resolved)) {
-                urc(epoch, "+MPING: " + (resolution instanceof HostNetwork.Resolution.TimedOut ? 2 : 1));
+                last = "+MPING: " + (resolution instanceof HostNetwork.Resolution.TimedOut ? 2 : 1);
                 return;
             }
             InetAddress target = resolved.addresses().getFirst();
@@ -69,6 +70,7 @@ final class PingCommand {
             int lost = 0;
             for (int i = 0; i < count; i++) {
                 if (i > 0) {
+                    urc(epoch, last);
                     Thread.sleep(core.config.pingInterval());
                 }
                 HostNetwork.PingOutcome outcome = network.ping(target, size, timeout);
@@ -77,28 +79,36 @@ final class PingCommand {
                         min = Math.min(min, reply.rttMillis());
                         max = Math.max(max, reply.rttMillis());
                         sum += reply.rttMillis();
-                        urc(epoch, "+MPING: 0,\"" + DnsCommands.format(target) + "\"," + size + ","
-                                + reply.rttMillis() + "," + reply.ttl());
+                        last = "+MPING: 0,\"" + DnsCommands.format(target) + "\"," + size + ","
+                                + reply.rttMillis() + "," + reply.ttl();
                     }
                     case HostNetwork.PingOutcome.Timeout t -> {
                         lost++;
-                        urc(epoch, "+MPING: 4");
+                        last = "+MPING: 4";
                     }
                     case HostNetwork.PingOutcome.Error e -> {
-                        urc(epoch, "+MPING: 5");
+                        last = "+MPING: 5";
                         return;
                     }
                 }
             }
             if (count > 1) {
+                urc(epoch, last);
                 int received = count - lost;
-                urc(epoch, "+MPING: \"statistics\"," + count + "," + lost + "," + (received == 0 ? 0 : min) + ","
-                        + max + "," + (received == 0 ? 0 : sum / received));
+                last = "+MPING: \"statistics\"," + count + "," + lost + "," + (received == 0 ? 0 : min) + ","
+                        + max + "," + (received == 0 ? 0 : sum / received);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            core.postInEpoch(epoch, () -> core.state().pingBusy = false);
+            // the last line and "not busy" in one step, so a host reacting to it never sees 582
+            String finalLine = last;
+            core.postInEpoch(epoch, () -> {
+                if (finalLine != null) {
+                    core.out.urc(finalLine);
+                }
+                core.state().pingBusy = false;
+            });
         }
     }
 
