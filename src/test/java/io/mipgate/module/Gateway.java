@@ -25,7 +25,8 @@ final class Gateway implements AutoCloseable {
 
     /** Adds a module on {@code emulator:<spec>} with test-friendly timings. */
     ModuleClient emulated(String id, String spec, UnaryOperator<ModuleSettings> tune) {
-        ModuleSettings settings = ModuleSettings.defaults(id, LinkSpec.parse(id, "emulator:" + spec))
+        String withGuard = spec + (spec.contains("?") ? "&" : "?") + "guardMs=50";
+        ModuleSettings settings = ModuleSettings.defaults(id, LinkSpec.parse(id, "emulator:" + withGuard))
                 .withBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 0)
                 .withEscapeGuard(Duration.ofMillis(60))
                 .withIntervals(Duration.ZERO, Duration.ZERO);
