@@ -48,6 +48,7 @@ public final class ModuleWorker implements AutoCloseable {
     private volatile LineSession session;
     private volatile boolean resetDetected;
     private volatile boolean retryRequested;
+    private boolean wasUp;
     private boolean needsResync;
     private int consecutiveTimeouts;
     private Job<?> currentJob;
@@ -250,9 +251,10 @@ public final class ModuleWorker implements AutoCloseable {
             needsResync = false;
             consecutiveTimeouts = 0;
             state.locked(() -> state.status(ModuleStatus.UP, null));
-            if (attempt > 0) {
-                state.publish(new ModuleEvent.LinkReconnected(id(), state.now(), attempt));
+            if (wasUp) {
+                state.publish(new ModuleEvent.LinkReconnected(id(), state.now(), attempt + 1));
             }
+            wasUp = true;
             firstStart.complete(null);
             return 0;
         } catch (ModuleException | java.io.IOException | InvalidParameterException | IllegalStateException e) {
