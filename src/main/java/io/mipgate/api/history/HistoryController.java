@@ -90,13 +90,11 @@ public class HistoryController {
                                                             @RequestParam(required = false) Integer size) {
         HistoryRequest.checkConnectId(connectId);
         String boxId = knownModule(moduleId, box);
-        Instant start = HistoryRequest.instant("from", from, Instant.EPOCH);
-        Instant end = HistoryRequest.instant("to", to, HistoryRequest.OPEN_END);
-        HistoryRequest.checkRange(start, end);
+        HistoryRequest.Range range = HistoryRequest.range(from, to);
         Pageable pageable = pageable(page, size, Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("generation")));
         Page<ConnectionRecord> lifetimes = connections
                 .findByBoxIdAndModuleIdAndConnectIdAndOpenedAtGreaterThanEqualAndOpenedAtLessThan(
-                        boxId, moduleId, connectId, start, end, pageable);
+                        boxId, moduleId, connectId, range.from(), range.to(), pageable);
         List<Long> generations = lifetimes.stream().map(ConnectionRecord::getGeneration).toList();
         Map<Long, List<TransitionDto>> byGeneration = generations.isEmpty() ? Map.of() : transitions
                 .findByBoxIdAndModuleIdAndConnectIdAndGenerationInOrderByChangedAtAscIdAsc(
@@ -146,15 +144,13 @@ public class HistoryController {
                                 @RequestParam(defaultValue = "0") int page,
                                 @RequestParam(required = false) Integer size) {
         String boxId = knownModule(moduleId, box);
-        Instant start = HistoryRequest.instant("from", from, Instant.EPOCH);
-        Instant end = HistoryRequest.instant("to", to, HistoryRequest.OPEN_END);
-        HistoryRequest.checkRange(start, end);
+        HistoryRequest.Range range = HistoryRequest.range(from, to);
         Pageable pageable = pageable(page, size, Sort.by(Sort.Order.desc("finishedAt"), Sort.Order.desc("id")));
         Page<AtJobRecord> result = outcome == null || outcome.isBlank()
                 ? jobs.findByBoxIdAndModuleIdAndFinishedAtGreaterThanEqualAndFinishedAtLessThan(
-                        boxId, moduleId, start, end, pageable)
+                        boxId, moduleId, range.from(), range.to(), pageable)
                 : jobs.findByBoxIdAndModuleIdAndOutcomeAndFinishedAtGreaterThanEqualAndFinishedAtLessThan(
-                        boxId, moduleId, outcome(outcome).name(), start, end, pageable);
+                        boxId, moduleId, outcome(outcome).name(), range.from(), range.to(), pageable);
         return page(result, j -> new JobDto(j.getId(), j.getCommand(), j.getOutcome(), j.getCmeCode(),
                 j.getCmeCode() == null ? null : ModuleErrorCode.nameOf(j.getCmeCode()), j.getDetail(),
                 j.getQueuedAt(), j.getStartedAt(), j.getFinishedAt(), millis(j.getQueuedAt(), j.getStartedAt()),
@@ -169,12 +165,10 @@ public class HistoryController {
                                         @RequestParam(defaultValue = "0") int page,
                                         @RequestParam(required = false) Integer size) {
         String boxId = knownModule(moduleId, box);
-        Instant start = HistoryRequest.instant("from", from, Instant.EPOCH);
-        Instant end = HistoryRequest.instant("to", to, HistoryRequest.OPEN_END);
-        HistoryRequest.checkRange(start, end);
+        HistoryRequest.Range range = HistoryRequest.range(from, to);
         Pageable pageable = pageable(page, size, Sort.by(Sort.Order.desc("completedAt")));
         Page<PingRecord> result = pings.findByBoxIdAndModuleIdAndCompletedAtGreaterThanEqualAndCompletedAtLessThan(
-                boxId, moduleId, start, end, pageable);
+                boxId, moduleId, range.from(), range.to(), pageable);
         return page(result, p -> new PingDto(p.getCompletedAt(), p.getHost(), p.getSent(), p.getLost(),
                 p.getReplies(), lossRatio(p), p.getRttMinMs(), p.getRttAvgMs(), p.getRttMaxMs()));
     }

@@ -27,6 +27,16 @@ final class HistoryRequest {
         }
     }
 
+    record Range(Instant from, Instant to) {
+    }
+
+    /** [from, to) of a list endpoint: both optional, the whole history when absent. */
+    static Range range(String from, String to) {
+        Range range = new Range(instant("from", from, Instant.EPOCH), instant("to", to, OPEN_END));
+        checkRange(range.from(), range.to());
+        return range;
+    }
+
     static void checkRange(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw badRequest("'from' (" + from + ") must be before 'to' (" + to + ")");

@@ -2,7 +2,6 @@ package io.mipgate.store.history;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
@@ -11,14 +10,8 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "at_job")
-public class AtJobRecord {
+public class AtJobRecord extends BoxScopedRecord {
 
-    @Id
-    private Long id;
-    @Column(name = "box_id")
-    private String boxId;
-    @Column(name = "module_id")
-    private String moduleId;
     private String command;
     private String outcome;
     @Column(name = "cme_code")
@@ -34,7 +27,6 @@ public class AtJobRecord {
     protected AtJobRecord() {
     }
 
-    public Long getId() { return id; }
     public String getCommand() { return command; }
     public String getOutcome() { return outcome; }
     public Integer getCmeCode() { return cmeCode; }

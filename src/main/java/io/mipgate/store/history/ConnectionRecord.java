@@ -2,7 +2,6 @@ package io.mipgate.store.history;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
@@ -11,14 +10,8 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "connection_record")
-public class ConnectionRecord {
+public class ConnectionRecord extends BoxScopedRecord {
 
-    @Id
-    private Long id;
-    @Column(name = "box_id")
-    private String boxId;
-    @Column(name = "module_id")
-    private String moduleId;
     @Column(name = "connect_id")
     private int connectId;
     private long generation;
@@ -41,8 +34,6 @@ public class ConnectionRecord {
     protected ConnectionRecord() {
     }
 
-    public String getBoxId() { return boxId; }
-    public String getModuleId() { return moduleId; }
     public int getConnectId() { return connectId; }
     public long getGeneration() { return generation; }
     public String getProtocol() { return protocol; }

@@ -2,7 +2,6 @@ package io.mipgate.store.history;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
@@ -11,14 +10,8 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "connection_transition")
-public class ConnectionTransition {
+public class ConnectionTransition extends BoxScopedRecord {
 
-    @Id
-    private Long id;
-    @Column(name = "box_id")
-    private String boxId;
-    @Column(name = "module_id")
-    private String moduleId;
     @Column(name = "connect_id")
     private int connectId;
     private long generation;
@@ -33,7 +26,6 @@ public class ConnectionTransition {
     protected ConnectionTransition() {
     }
 
-    public Long getId() { return id; }
     public int getConnectId() { return connectId; }
     public long getGeneration() { return generation; }
     public Instant getChangedAt() { return changedAt; }

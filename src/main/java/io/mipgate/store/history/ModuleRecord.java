@@ -2,7 +2,6 @@ package io.mipgate.store.history;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
@@ -11,14 +10,8 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "module_record")
-public class ModuleRecord {
+public class ModuleRecord extends BoxScopedRecord {
 
-    @Id
-    private Long id;
-    @Column(name = "box_id")
-    private String boxId;
-    @Column(name = "module_id")
-    private String moduleId;
     private String model;
     private String firmware;
     private String imei;
@@ -33,8 +26,6 @@ public class ModuleRecord {
     protected ModuleRecord() {
     }
 
-    public String getBoxId() { return boxId; }
-    public String getModuleId() { return moduleId; }
     public String getModel() { return model; }
     public String getFirmware() { return firmware; }
     public String getImei() { return imei; }

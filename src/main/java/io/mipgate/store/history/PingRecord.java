@@ -2,7 +2,6 @@ package io.mipgate.store.history;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
@@ -11,14 +10,8 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "ping_result")
-public class PingRecord {
+public class PingRecord extends BoxScopedRecord {
 
-    @Id
-    private Long id;
-    @Column(name = "box_id")
-    private String boxId;
-    @Column(name = "module_id")
-    private String moduleId;
     @Column(name = "completed_at")
     private Instant completedAt;
     private String host;
