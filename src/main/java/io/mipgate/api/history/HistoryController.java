@@ -1,0 +1,216 @@
+package io.mipgate.api.history;
+
+import static io.mipgate.api.history.HistoryRequest.badRequest;
+
+import io.mipgate.api.history.HistoryDtos.ConnectionLifetimeDto;
+import io.mipgate.api.history.HistoryDtos.JobDto;
+import io.mipgate.api.history.HistoryDtos.PageDto;
+import io.mipgate.api.history.HistoryDtos.PingDto;
+import io.mipgate.api.history.HistoryDtos.SackBucketDto;
+import io.mipgate.api.history.HistoryDtos.SackSeriesDto;
+import io.mipgate.api.history.HistoryDtos.TransitionDto;
+import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.module.JobOutcome;
+import io.mipgate.module.ModuleDirectory;
+import io.mipgate.store.BoxId;
+import io.mipgate.store.history.AtJobRecord;
+import io.mipgate.store.history.AtJobRepository;
+import io.mipgate.store.history.ConnectionRecord;
+import io.mipgate.store.history.ConnectionRecordRepository;
+import io.mipgate.store.history.ConnectionTransition;
+import io.mipgate.store.history.ConnectionTransitionRepository;
+import io.mipgate.store.history.ModuleRecordRepository;
+import io.mipgate.store.history.PingRecord;
+import io.mipgate.store.history.PingRecordRepository;
+import io.mipgate.store.history.SackBuckets;
+import io.mipgate.store.history.SackHistory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * History read endpoints over the store. Lists are newest first and paged ({@code page} from 0, {@code size} up to
+ * {@code mipgate.history.max-page-size}); time filters are ISO-8601 instants, {@code from} inclusive and {@code to}
+ * exclusive; {@code box} selects another gateway's rows in a shared database (default: this box).
+ */
+@RestController
+@RequestMapping("/api/v1/modules/{moduleId}")
+public class HistoryController {
+
+    private final ModuleRecordRepository modules;
+    private final ConnectionRecordRepository connections;
+    private final ConnectionTransitionRepository transitions;
+    private final AtJobRepository jobs;
+    private final PingRecordRepository pings;
+    private final SackHistory sackHistory;
+    private final ObjectProvider<ModuleDirectory> directory;
+    private final HistoryApiProperties limits;
+    private final BoxId localBox;
+    private final Clock clock = Clock.systemUTC();
+
+    public HistoryController(ModuleRecordRepository modules, ConnectionRecordRepository connections,
+                             ConnectionTransitionRepository transitions, AtJobRepository jobs,
+                             PingRecordRepository pings, SackHistory sackHistory,
+                             ObjectProvider<ModuleDirectory> directory, HistoryApiProperties limits, BoxId localBox) {
+        this.modules = modules;
+        this.connections = connections;
+        this.transitions = transitions;
+        this.jobs = jobs;
+        this.pings = pings;
+        this.sackHistory = sackHistory;
+        this.directory = directory;
+        this.limits = limits;
+        this.localBox = localBox;
+    }
+
+    @GetMapping("/connections/{connectId}/history")
+    public PageDto<ConnectionLifetimeDto> connectionHistory(@PathVariable String moduleId, @PathVariable int connectId,
+                                                            @RequestParam(required = false) String box,
+                                                            @RequestParam(required = false) String from,
+                                                            @RequestParam(required = false) String to,
+                                                            @RequestParam(defaultValue = "0") int page,
+                                                            @RequestParam(required = false) Integer size) {
+        HistoryRequest.checkConnectId(connectId);
+        String boxId = knownModule(moduleId, box);
+        HistoryRequest.Range range = HistoryRequest.range(from, to);
+        Pageable pageable = pageable(page, size, Sort.by(Sort.Order.desc("openedAt"), Sort.Order.desc("generation")));
+        Page<ConnectionRecord> lifetimes = connections
+                .findByBoxIdAndModuleIdAndConnectIdAndOpenedAtGreaterThanEqualAndOpenedAtLessThan(
+                        boxId, moduleId, connectId, range.from(), range.to(), pageable);
+        List<Long> generations = lifetimes.stream().map(ConnectionRecord::getGeneration).toList();
+        Map<Long, List<TransitionDto>> byGeneration = generations.isEmpty() ? Map.of() : transitions
+                .findByBoxIdAndModuleIdAndConnectIdAndGenerationInOrderByChangedAtAscIdAsc(
+                        boxId, moduleId, connectId, generations)
+                .stream()
+                .collect(Collectors.groupingBy(ConnectionTransition::getGeneration,
+                        Collectors.mapping(t -> new TransitionDto(t.getChangedAt(), t.getFromState(), t.getToState(),
+                                t.getReason()), Collectors.toList())));
+        return page(lifetimes, c -> new ConnectionLifetimeDto(moduleId, boxId, c.getConnectId(), c.getGeneration(),
+                c.getProtocol(), c.getRemoteHost(), c.getRemotePort(), c.getAccessMode(), c.getLastState(),
+                c.getOpenedAt(), c.getClosedAt(), c.getCloseReason(),
+                byGeneration.getOrDefault(c.getGeneration(), List.of())));
+    }
+
+    /** Buckets of {@code step} (ISO-8601, default PT1M) over [from, to) (default the last hour). */
+    @GetMapping("/connections/{connectId}/sack/history")
+    public SackSeriesDto sackHistory(@PathVariable String moduleId, @PathVariable int connectId,
+                                     @RequestParam(required = false) String box,
+                                     @RequestParam(required = false) String from,
+                                     @RequestParam(required = false) String to,
+                                     @RequestParam(defaultValue = "PT1M") String step) {
+        HistoryRequest.checkConnectId(connectId);
+        String boxId = knownModule(moduleId, box);
+        Instant end = HistoryRequest.instant("to", to, clock.instant());
+        Instant start = HistoryRequest.instant("from", from, end.minus(limits.defaultRange()));
+        HistoryRequest.checkRange(start, end);
+        Duration width = HistoryRequest.step(step, limits.minStep());
+        long buckets = SackBuckets.bucketCount(start, end, width);
+        if (buckets > limits.maxBuckets()) {
+            throw badRequest("range " + start + ".." + end + " at step " + width + " makes " + buckets
+                    + " buckets, more than " + limits.maxBuckets() + ": use a larger step or a shorter range");
+        }
+        List<SackBucketDto> series = sackHistory.buckets(boxId, moduleId, connectId, start, end, width).stream()
+                .map(b -> new SackBucketDto(b.start(), b.lastSampleAt(), b.samples(), b.sent(), b.acked(), b.nack(),
+                        b.received(), b.sentDelta(), b.ackedDelta(), b.nackDelta(), b.receivedDelta()))
+                .toList();
+        return new SackSeriesDto(moduleId, boxId, connectId, start, end, width.toString(), "last-per-bucket+delta",
+                series);
+    }
+
+    @GetMapping("/jobs")
+    public PageDto<JobDto> jobs(@PathVariable String moduleId,
+                                @RequestParam(required = false) String box,
+                                @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String outcome,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(required = false) Integer size) {
+        String boxId = knownModule(moduleId, box);
+        HistoryRequest.Range range = HistoryRequest.range(from, to);
+        Pageable pageable = pageable(page, size, Sort.by(Sort.Order.desc("finishedAt"), Sort.Order.desc("id")));
+        Page<AtJobRecord> result = outcome == null || outcome.isBlank()
+                ? jobs.findByBoxIdAndModuleIdAndFinishedAtGreaterThanEqualAndFinishedAtLessThan(
+                        boxId, moduleId, range.from(), range.to(), pageable)
+                : jobs.findByBoxIdAndModuleIdAndOutcomeAndFinishedAtGreaterThanEqualAndFinishedAtLessThan(
+                        boxId, moduleId, outcome(outcome).name(), range.from(), range.to(), pageable);
+        return page(result, j -> new JobDto(j.getId(), j.getCommand(), j.getOutcome(), j.getCmeCode(),
+                j.getCmeCode() == null ? null : ModuleErrorCode.nameOf(j.getCmeCode()), j.getDetail(),
+                j.getQueuedAt(), j.getStartedAt(), j.getFinishedAt(), millis(j.getQueuedAt(), j.getStartedAt()),
+                millis(j.getStartedAt(), j.getFinishedAt())));
+    }
+
+    @GetMapping("/ping/history")
+    public PageDto<PingDto> pingHistory(@PathVariable String moduleId,
+                                        @RequestParam(required = false) String box,
+                                        @RequestParam(required = false) String from,
+                                        @RequestParam(required = false) String to,
+                                        @RequestParam(defaultValue = "0") int page,
+                                        @RequestParam(required = false) Integer size) {
+        String boxId = knownModule(moduleId, box);
+        HistoryRequest.Range range = HistoryRequest.range(from, to);
+        Pageable pageable = pageable(page, size, Sort.by(Sort.Order.desc("completedAt")));
+        Page<PingRecord> result = pings.findByBoxIdAndModuleIdAndCompletedAtGreaterThanEqualAndCompletedAtLessThan(
+                boxId, moduleId, range.from(), range.to(), pageable);
+        return page(result, p -> new PingDto(p.getCompletedAt(), p.getHost(), p.getSent(), p.getLost(),
+                p.getReplies(), lossRatio(p), p.getRttMinMs(), p.getRttAvgMs(), p.getRttMaxMs()));
+    }
+
+    /** The box to read; 404 unless the module is live here or the store has seen it on that box. */
+    private String knownModule(String moduleId, String box) {
+        String boxId = box == null || box.isBlank() ? localBox.value() : box.trim();
+        boolean live = boxId.equals(localBox.value())
+                && directory.getIfAvailable() != null && directory.getIfAvailable().find(moduleId).isPresent();
+        if (!live && !modules.existsByBoxIdAndModuleId(boxId, moduleId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+                    "unknown module '" + moduleId + "' on box '" + boxId + "'");
+        }
+        return boxId;
+    }
+
+    private Pageable pageable(int page, Integer size, Sort sort) {
+        int pageSize = size == null ? limits.defaultPageSize() : size;
+        HistoryRequest.checkPage(page, pageSize, limits.maxPageSize());
+        return PageRequest.of(page, pageSize, sort);
+    }
+
+    private static <E, D> PageDto<D> page(Page<E> page, Function<E, D> mapper) {
+        return new PageDto<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
+                page.getTotalElements(), page.getTotalPages());
+    }
+
+    private static JobOutcome outcome(String value) {
+        try {
+            return JobOutcome.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw badRequest("'outcome' must be one of " + Arrays.toString(JobOutcome.values()) + ", got '" + value
+                    + "'");
+        }
+    }
+
+    private static Long millis(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis();
+    }
+
+    private static Double lossRatio(PingRecord p) {
+        return p.getSent() == null || p.getSent() == 0 || p.getLost() == null ? null
+                : (double) p.getLost() / p.getSent();
+    }
+}

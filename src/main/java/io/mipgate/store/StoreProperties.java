@@ -1,0 +1,44 @@
+package io.mipgate.store;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code mipgate.store.*}: the off-thread history writer and retention.
+ *
+ * @param queueCapacity    events waiting for the writer; when full, new events are dropped and counted
+ * @param batchSize        most events written in one transaction
+ * @param batchLinger      how long the writer waits for a batch to fill once the first event arrived
+ * @param retryBackoffMin  first pause after a failed batch; doubles per consecutive failure
+ * @param retryBackoffMax  longest pause between retries of a failed batch
+ * @param shutdownTimeout  how long a stopping application waits for queued events to be written
+ * @param pruneInterval    pause between retention prunes (read by {@code @Scheduled})
+ * @param retention        how long each record type is kept
+ */
+@ConfigurationProperties("mipgate.store")
+public record StoreProperties(@DefaultValue("10000") int queueCapacity,
+                              @DefaultValue("500") int batchSize,
+                              @DefaultValue("200ms") Duration batchLinger,
+                              @DefaultValue("200ms") Duration retryBackoffMin,
+                              @DefaultValue("10s") Duration retryBackoffMax,
+                              @DefaultValue("5s") Duration shutdownTimeout,
+                              @DefaultValue("1h") Duration pruneInterval,
+                              @DefaultValue Retention retention) {
+
+    public StoreProperties {
+        if (queueCapacity < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("mipgate.store.queue-capacity and batch-size must be positive");
+        }
+    }
+
+    /** Per record type; a connection is pruned with its transitions once it has been closed that long. */
+    public record Retention(@DefaultValue("7d") Duration sackSamples,
+                            @DefaultValue("3d") Duration jobs,
+                            @DefaultValue("30d") Duration connections,
+                            @DefaultValue("30d") Duration statusChanges,
+                            @DefaultValue("30d") Duration pings,
+                            @DefaultValue("30d") Duration dns,
+                            @DefaultValue("30d") Duration ntp) {
+    }
+}
