@@ -59,7 +59,8 @@ class DatabaseOutageTest {
         double dropped = counter("mipgate.store.writes.dropped");
         double depthDuringOutage = gauge("mipgate.store.queue.depth");
         assertThat(publishing).as("publishing never waits for the database").isLessThan(Duration.ofMillis(500));
-        assertThat(depthDuringOutage).isEqualTo(100);
+        assertThat(depthDuringOutage).as("the queue fills up to its capacity, less a batch the writer may hold")
+                .isBetween(100.0 - 20, 100.0);
         assertThat(dropped).as("only what the queue and the batch in hand could not hold")
                 .isBetween(300.0 - 100 - 20, 300.0 - 100);
         assertThat(registry.get("mipgate.at.command.duration").tag("module", "m-outage").timer().count())

@@ -67,7 +67,9 @@ public class ScriptedModuleDirectory implements ModuleDirectory {
 
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
+        /** Takes the place of the device manager, whose real modules these tests do not drive. */
         @Bean
+        @org.springframework.context.annotation.Primary
         ScriptedModuleDirectory scriptedModuleDirectory() {
             return new ScriptedModuleDirectory();
         }

@@ -1,0 +1,42 @@
+package io.mipgate.module;
+
+import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.EmulatorConfig;
+import io.mipgate.emulator.VirtualModule;
+import io.mipgate.transport.LinkSpec;
+import io.mipgate.transport.pty.PseudoTerminal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A virtual module behind a real pseudo-terminal: the module sits on the master side, the gateway opens the slave
+ * through jSerialComm, exactly as it opens a USB serial device.
+ */
+final class PtyModuleFixture implements AutoCloseable {
+
+    final VirtualModule module;
+    final PseudoTerminal pty;
+    private final Path dir;
+
+    PtyModuleFixture(ModelFamily family) throws IOException {
+        dir = Files.createTempDirectory("mipgate-pty");
+        pty = PseudoTerminal.open(dir.resolve("ttyEMU0"));
+        module = new VirtualModule(EmulatorConfig.builder(family).guardTime(Duration.ofMillis(50)).build());
+        module.attach(pty.inputStream(), pty.outputStream());
+        module.powerOn();
+    }
+
+    /** The link spec the gateway uses: {@code serial:<symlink>?baud=115200}. */
+    LinkSpec link() {
+        return LinkSpec.Serial.withDefaults(pty.devicePath().toString());
+    }
+
+    @Override
+    public void close() throws IOException {
+        module.close();
+        pty.close();
+        Files.deleteIfExists(dir);
+    }
+}
