@@ -110,7 +110,10 @@ public final class ModuleClient {
     public CompletableFuture<Void> configure(MipCfg.Setting setting) {
         return user("AT+MIPCFG", () -> {
             worker.exec(setting).orThrow(id(), setting.describe());
-            state.locked(() -> connections.remember(setting));
+            state.locked(() -> {
+                connections.remember(setting);
+                state.remember("MIPCFG/" + setting.option() + "/" + setting.connectId(), setting);
+            });
             return null;
         });
     }
@@ -123,6 +126,7 @@ public final class ModuleClient {
     public CompletableFuture<Void> keepAlive(MipTka.Set setting) {
         return user("AT+MIPTKA", () -> {
             worker.exec(setting).orThrow(id(), setting.describe());
+            state.locked(() -> state.remember("MIPTKA/" + setting.connectId(), setting));
             return null;
         });
     }
@@ -135,6 +139,9 @@ public final class ModuleClient {
     public CompletableFuture<Void> dnsConfig(MdnsCfg.Setting setting) {
         return user("AT+MDNSCFG", () -> {
             worker.exec(setting).orThrow(id(), setting.describe());
+            if (!state.profile().dns().persistent()) {
+                state.locked(() -> state.remember("MDNSCFG/" + setting.option(), setting));
+            }
             return null;
         });
     }

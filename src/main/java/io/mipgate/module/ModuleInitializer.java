@@ -5,6 +5,7 @@ import io.mipgate.at.MipCfgOption;
 import io.mipgate.at.Protocol;
 import io.mipgate.at.RecvFormat;
 import io.mipgate.at.SendFormat;
+import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.command.Basic;
 import io.mipgate.at.command.MipCfg;
 import io.mipgate.at.command.MipMode;
@@ -48,8 +49,20 @@ final class ModuleInitializer {
         worker.exec(new Basic.Echo(false));
         worker.exec(new Basic.ErrorReporting(1));
         identify();
+        reapplySettings();
         reconcile();
         state.locked(() -> state.slots().forEach(this::tellDecoder));
+    }
+
+    /** Settings live for one power cycle only (AT-REFERENCE §1.5): put back what operators configured. */
+    private void reapplySettings() {
+        for (AtCommand setting : state.locked(state::rememberedSettings)) {
+            try {
+                worker.exec(setting).orThrow(state.id, setting.describe());
+            } catch (ModuleException | IllegalArgumentException e) {
+                log.warn("module={} could not re-apply {}: {}", state.id, setting.describe(), e.getMessage());
+            }
+        }
     }
 
     private void probe() {
@@ -112,33 +125,35 @@ final class ModuleInitializer {
     void reconcile() {
         ExchangeResult result = worker.exec(new MipState.Read()).orThrow(state.id, "AT+MIPSTATE?");
         List<Integer> adopted = new ArrayList<>();
-        int[] believedOpen = {0};
-        int[] vanished = {0};
-        state.locked(() -> {
+        boolean reset = state.locked(() -> {
+            List<ConnectionSlot> vanished = new ArrayList<>();
+            long believedOpen = state.slots().stream().filter(s -> s.state() == ConnectionState.CONNECTED).count();
             for (Information.MipStateLine line : result.lines(Information.MipStateLine.class)) {
                 ConnectionSlot slot = state.slot(line.id());
                 if (slot == null) {
                     continue;
                 }
                 ConnectionState moduleState = ConnectionState.parse(line.state());
-                boolean weThinkOpen = slot.state() == ConnectionState.CONNECTED;
-                if (weThinkOpen) {
-                    believedOpen[0]++;
-                }
                 if (moduleState.isOpen() && !slot.state().isOpen() && slot.state() != ConnectionState.CLOSING) {
                     slot.adopt(line.protocolOrNull(), line.address(), line.port() == null ? 0 : line.port(),
                             moduleState, state.now());
                     worker.router().moveTo(slot, moduleState, "adopted from the module");
                     adopted.add(line.id());
-                } else if (weThinkOpen && (moduleState == ConnectionState.INITIAL || moduleState == ConnectionState.CLOSED)) {
-                    vanished[0]++;
-                    worker.router().moveTo(slot, ConnectionState.CLOSED, "gone on reconciliation");
+                } else if (slot.state() == ConnectionState.CONNECTED
+                        && (moduleState == ConnectionState.INITIAL || moduleState == ConnectionState.CLOSED)) {
+                    vanished.add(slot);
                 }
             }
+            if (!vanished.isEmpty() && vanished.size() == believedOpen && state.status() == ModuleStatus.UP) {
+                return true;
+            }
+            vanished.forEach(slot -> worker.router().moveTo(slot, ConnectionState.CLOSED, "gone on reconciliation"));
+            return false;
         });
-        if (believedOpen[0] > 0 && vanished[0] == believedOpen[0] && state.status() == ModuleStatus.UP) {
-            log.warn("module={} every connection vanished: treating it as a module reset", state.id);
-            state.publish(new ModuleEvent.ModuleReset(state.id, state.now(), "connections gone on reconciliation"));
+        if (reset) {
+            log.warn("module={} every connection vanished on reconciliation: treating it as a module reset", state.id);
+            worker.flagReset();
+            return;
         }
         adopted.forEach(this::learnSettings);
     }

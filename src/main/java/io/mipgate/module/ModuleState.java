@@ -40,6 +40,8 @@ final class ModuleState {
     private Instant statusSince;
     private volatile String lastError;
     private Integer bridgedConnectId;
+    /** Settings operators made, by what they set (option and connect_id), re-applied after every reboot. */
+    private final java.util.LinkedHashMap<String, io.mipgate.at.command.AtCommand> remembered = new java.util.LinkedHashMap<>();
 
     ModuleState(String id, Clock clock, ModelProfile initialProfile, int receiveBufferBytes) {
         this.id = id;
@@ -178,6 +180,14 @@ final class ModuleState {
 
     void lastError(String error) {
         this.lastError = error;
+    }
+
+    void remember(String key, io.mipgate.at.command.AtCommand setting) {
+        remembered.put(key, setting);
+    }
+
+    List<io.mipgate.at.command.AtCommand> rememberedSettings() {
+        return List.copyOf(remembered.values());
     }
 
     Integer bridgedConnectId() {

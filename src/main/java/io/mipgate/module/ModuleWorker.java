@@ -89,6 +89,11 @@ public final class ModuleWorker implements AutoCloseable {
         return state.status();
     }
 
+    /** Reconciliation found the module's connections all gone: handle it as a reboot before the next job. */
+    void flagReset() {
+        resetDetected = true;
+    }
+
     /** An operator asks a FAILED module to try again. */
     public void retry() {
         retryRequested = true;
