@@ -36,6 +36,7 @@ final class ModuleCore {
     final ModuleOutput out;
     final FaultInjector faults;
     final Inbound inbound;
+    final HostNetwork network;
     final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
@@ -62,6 +63,7 @@ final class ModuleCore {
         this.out = new ModuleOutput(txRate);
         this.faults = new FaultInjector(this, firmware.firstDnsAfterBootError());
         this.inbound = new Inbound(this);
+        this.network = new HostNetwork(config.ping());
         this.commandLine = new CommandLineInput(this);
         this.state = new ModuleState(config, null);
         this.input = commandLine;
@@ -120,6 +122,9 @@ final class ModuleCore {
             slot.release();
         }
         state = new ModuleState(config, state.dns);
+        if (!model.dns().persistent()) {
+            network.clearDnsCache(); // Cat.1 keeps nothing of its DNS over a reboot
+        }
         input = commandLine;
         commandLine.reset();
         backlog.clear();
