@@ -113,9 +113,8 @@ final class OpenCloseCommands {
         }
         if (protocol == Protocol.UDP) {
             try {
-                DatagramSocket socket = new DatagramSocket(localPort);
-                socket.connect(address, port);
-                return new Opened(socket, 0);
+                return new Opened(new UdpConnection.Endpoint(new DatagramSocket(localPort),
+                        new InetSocketAddress(address, port)), 0);
             } catch (IOException e) {
                 return new Opened(null, ModuleErrorCode.SOCKET_BIND_FAILED.code());
             }
@@ -170,7 +169,7 @@ final class OpenCloseCommands {
         }
         Connection connection = result.socket() instanceof Socket tcp
                 ? new TcpConnection(tcp, core.inbound, creditFor(slot, model))
-                : new UdpConnection((DatagramSocket) result.socket(), core.inbound);
+                : new UdpConnection((UdpConnection.Endpoint) result.socket(), core.inbound);
         slot.connection = connection;
         slot.state = SlotState.CONNECTED;
         connection.applyKeepAlive(slot.settings);
