@@ -28,6 +28,12 @@ class FaultInjectionTest {
         at = EmulatorHarness.start(EmulatorHarness.fast(family).build());
     }
 
+    /** Opens connect_id 0 to {@code echo} and waits until it has accepted {@code accepted} connections in all. */
+    private void openTcp(TcpEchoServer echo, int accepted) throws InterruptedException {
+        at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
+        assertThat(echo.awaitAccepted(accepted, WAIT)).isTrue();
+    }
+
     private static void awaitNoConnection(TcpEchoServer echo) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!echo.connections().isEmpty() && System.nanoTime() < deadline) {
@@ -78,8 +84,7 @@ class FaultInjectionTest {
     void rebootLosesConnectionsAndDropEndsAttachment() throws Exception {
         start(ModelFamily.ML307R);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
-            assertThat(echo.awaitAccepted(1, WAIT)).isTrue();
+            openTcp(echo, 1);
             at.faults().reboot();
             at.expectLine("+MATREADY");
             awaitNoConnection(echo);
@@ -95,8 +100,7 @@ class FaultInjectionTest {
         start(ModelFamily.ML307R);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
             at.exchange("AT+MIPCFG=\"autofree\",0,1", "OK");
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
-            assertThat(echo.awaitAccepted(1, WAIT)).isTrue();
+            openTcp(echo, 1);
             at.faults().resetConnection(0);
             at.expectLine("+MIPURC: \"disconn\",0,2");
             awaitNoConnection(echo);
@@ -111,8 +115,7 @@ class FaultInjectionTest {
     void peerResetIsReportedAsDisconnTwo() throws Exception {
         start(ModelFamily.ML307R);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
-            assertThat(echo.awaitAccepted(1, WAIT)).isTrue();
+            openTcp(echo, 1);
             echo.resetAll();
             at.expectLine("+MIPURC: \"disconn\",0,2");
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK"); // autofree is on by default
@@ -123,13 +126,11 @@ class FaultInjectionTest {
     void lateCloseUrcAndStaleDisconnOnReusedId() throws Exception {
         start(ModelFamily.ML307R);
         try (TcpEchoServer peer = TcpEchoServer.start()) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            assertThat(peer.awaitAccepted(1, WAIT)).isTrue();
+            openTcp(peer, 1);
             at.faults().delayNextCloseUrc(Duration.ofMillis(400));
             at.exchange("AT+MIPCLOSE=0", "OK");
             Thread.sleep(100); // the socket is released shortly after OK; the URC comes 400 ms late
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            assertThat(peer.awaitAccepted(2, WAIT)).isTrue();
+            openTcp(peer, 2);
             at.expectLine("+MIPCLOSE: 0");
             at.faults().emitStaleDisconn(0, 1);
             at.expectLine("+MIPURC: \"disconn\",0,1");
