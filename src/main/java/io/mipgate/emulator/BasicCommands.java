@@ -6,6 +6,7 @@ import static io.mipgate.emulator.AtCommand.Form.SET;
 import static io.mipgate.emulator.AtCommand.Form.TEST;
 
 import io.mipgate.at.model.IntRange;
+import io.mipgate.emulator.net.ModuleTimeFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ final class BasicCommands {
 
     private Reply clock(AtCommand command) {
         only(command, READ);
-        String time = NtpCommand.moduleTime(Instant.now().plus(core.state().rtcOffset), core.config.zone());
+        String time = ModuleTimeFormat.format(Instant.now().plus(core.state().rtcOffset), core.config.zone());
         // NB prints the clock unquoted, 4G quoted (AT-REFERENCE 2.15.3, §6 item 20)
         return Reply.ok().line("+CCLK: " + (core.model.family().isNb() ? time : "\"" + time + "\""));
     }

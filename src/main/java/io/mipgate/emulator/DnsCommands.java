@@ -4,6 +4,7 @@ import io.mipgate.at.DnsCfgOption;
 import io.mipgate.at.ModuleErrorCode;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.net.DnsResult;
 import java.net.InetAddress;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,6 +80,7 @@ final class DnsCommands {
                 }
                 dns.cachedPeriod = AtCommand.integer(p, 2, ModelProfile.DNS_CACHED_PERIOD, dns.cachedPeriod);
                 dns.cachedMode = mode;
+                core.network.clearDnsCache();
             }
             case TIMEOUT -> {
                 int time = AtCommand.integer(p, 1, ModelProfile.DNS_TIME);
@@ -179,14 +181,14 @@ final class DnsCommands {
             }
         }
         state.dnsBusy = true;
-        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), core.config.dnsPort(),
-                model.dns().bothFamiliesInResult());
+        var settings = state.dns.settings(core.config);
         return Reply.ok().then(() -> core.background(
-                () -> core.config.network().resolve(domain, query),
+                () -> core.network.resolve(domain, settings),
                 result -> {
                     core.state().dnsBusy = false;
+                    // a failure, timed out or not, reports the bare domain (AT-REFERENCE 2.11)
                     StringBuilder line = new StringBuilder("+MDNSGIP: \"").append(domain).append('"');
-                    if (result instanceof HostNetwork.Resolution.Resolved resolved) {
+                    if (result instanceof DnsResult.Resolved resolved) {
                         for (InetAddress address : resolved.addresses()) {
                             line.append(",\"").append(format(address)).append('"');
                         }

@@ -1,9 +1,10 @@
 package io.mipgate.emulator;
 
 import io.mipgate.at.model.ModelProfile;
-import java.net.Inet6Address;
-import java.net.InetSocketAddress;
-import java.time.Duration;
+import io.mipgate.emulator.net.DnsSettings;
+import io.mipgate.emulator.net.IpFamily;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,31 +33,44 @@ final class DnsState {
         return set.isEmpty() ? (v6 ? DEFAULT_IPV6 : DEFAULT_IPV4)[index] : set;
     }
 
-    HostNetwork.DnsQuery query(List<InetSocketAddress> networkDns, int port, boolean bothFamilies) {
-        return new HostNetwork.DnsQuery(servers(ipv4, DEFAULT_IPV4, networkDns, port, false),
-                servers(ipv6, DEFAULT_IPV6, networkDns, port, true), priority == 1, Duration.ofSeconds(timeout), retries,
-                bothFamilies);
+    /**
+     * What {@link io.mipgate.emulator.net.ModuleDnsResolver} needs for one lookup now. A family without configured
+     * servers takes the network's servers of that family — none, if the network gave only the other family, so that
+     * the resolver asks those instead — and only without any network servers the built-in defaults.
+     */
+    DnsSettings settings(EmulatorConfig config) {
+        return new DnsSettings(servers(ipv4, DEFAULT_IPV4, config.networkDns(), IpFamily.IPV4),
+                servers(ipv6, DEFAULT_IPV6, config.networkDns(), IpFamily.IPV6), IpFamily.fromPriority(priority),
+                timeout, retries, cachedMode == 0, cachedPeriod, config.dnsPort(),
+                config.model().dns().bothFamiliesInResult() ? DnsSettings.ResultShape.BOTH_FAMILIES
+                        : DnsSettings.ResultShape.PREFERRED_FAMILY_ONLY);
     }
 
-    private static List<InetSocketAddress> servers(String[] configured, String[] defaults,
-                                                   List<InetSocketAddress> network, int port, boolean v6) {
-        List<InetSocketAddress> out = new ArrayList<>();
+    private static List<InetAddress> servers(String[] configured, String[] defaults, List<InetAddress> network,
+                                             IpFamily family) {
+        List<InetAddress> out = new ArrayList<>();
         for (String server : configured) {
             if (!server.isEmpty()) {
-                out.add(new InetSocketAddress(server, port));
+                out.add(literal(server));
             }
         }
         if (!out.isEmpty()) {
             return out;
         }
         if (!network.isEmpty()) {
-            List<InetSocketAddress> sameFamily = network.stream()
-                    .filter(a -> (a.getAddress() instanceof Inet6Address) == v6).toList();
-            return sameFamily.isEmpty() ? network : sameFamily;
+            return network.stream().filter(family::contains).limit(2).toList();
         }
         for (String server : defaults) {
-            out.add(new InetSocketAddress(server, port));
+            out.add(literal(server));
         }
         return out;
+    }
+
+    private static InetAddress literal(String ip) {
+        try {
+            return InetAddress.getByName(ip); // validated as a literal by AT+MDNSCFG: no lookup happens
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -3,7 +3,8 @@ package io.mipgate.emulator;
 import io.mipgate.at.model.ModelFamily;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.at.model.ModelProfiles;
-import java.net.InetSocketAddress;
+import io.mipgate.emulator.net.PingService;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,12 +23,13 @@ import java.util.Objects;
  * @param openDelay      extra delay before the {@code +MIPOPEN:} result of a successful open (FIELD §6: ~236 ms)
  * @param pingInterval   pause between AT+MPING echo requests
  * @param baud           serial line rate to imitate; 0 = unlimited
- * @param network        DNS / ping / NTP services
+ * @param ping           how AT+MPING reaches the host (ICMP where the process may, else TCP connect); shared by
+ *                       modules, detected once by default
  * @param networkDns     DNS servers "provided by the network": used while the host has not configured any (manual
  *                       priority: user NV, network, built-in default); tests point this at a loopback responder
  * @param zone           time zone of AT+MNTP / AT+CCLK answers
  * @param promptTimeout  what an expired {@code <send_timeout>} does
- * @param dnsPort        UDP port used for host-configured and built-in DNS servers (53; tests override it)
+ * @param dnsPort        UDP port of every DNS server the module asks (53; tests point it at a loopback responder)
  */
 public record EmulatorConfig(
         ModelProfile model,
@@ -40,8 +42,8 @@ public record EmulatorConfig(
         Duration openDelay,
         Duration pingInterval,
         int baud,
-        HostNetwork network,
-        List<InetSocketAddress> networkDns,
+        PingService ping,
+        List<InetAddress> networkDns,
         ZoneOffset zone,
         PromptTimeoutPolicy promptTimeout,
         int dnsPort) {
@@ -50,7 +52,7 @@ public record EmulatorConfig(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(firmware, "firmware");
         Objects.requireNonNull(identity, "identity");
-        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(ping, "ping");
         networkDns = List.copyOf(networkDns);
     }
 
@@ -69,8 +71,8 @@ public record EmulatorConfig(
         private Duration openDelay = Duration.ZERO;
         private Duration pingInterval = Duration.ofSeconds(1);
         private int baud;
-        private HostNetwork network = new DefaultHostNetwork();
-        private List<InetSocketAddress> networkDns = List.of();
+        private PingService ping;
+        private List<InetAddress> networkDns = List.of();
         private ZoneOffset zone = ZoneOffset.ofHours(8);
         private PromptTimeoutPolicy promptTimeout = PromptTimeoutPolicy.SEND_RECEIVED;
         private int dnsPort = 53;
@@ -130,12 +132,12 @@ public record EmulatorConfig(
             return this;
         }
 
-        public Builder network(HostNetwork net) {
-            this.network = net;
+        public Builder ping(PingService service) {
+            this.ping = service;
             return this;
         }
 
-        public Builder networkDns(List<InetSocketAddress> servers) {
+        public Builder networkDns(List<InetAddress> servers) {
             this.networkDns = servers;
             return this;
         }
@@ -157,7 +159,13 @@ public record EmulatorConfig(
 
         public EmulatorConfig build() {
             return new EmulatorConfig(model, firmware, identity, echo, cmee, guardTime, bootDelay, openDelay,
-                    pingInterval, baud, network, networkDns, zone, promptTimeout, dnsPort);
+                    pingInterval, baud, ping != null ? ping : DetectedPing.SERVICE, networkDns, zone, promptTimeout,
+                    dnsPort);
         }
+    }
+
+    /** Probing for ICMP sockets costs a few system calls; done once, on first use. */
+    private static final class DetectedPing {
+        static final PingService SERVICE = PingService.detect();
     }
 }

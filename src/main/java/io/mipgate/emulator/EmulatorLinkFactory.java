@@ -1,29 +1,41 @@
 package io.mipgate.emulator;
 
 import io.mipgate.at.model.ModelFamily;
-import io.mipgate.transport.InProcessLink;
 import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkConfigurationException;
 import io.mipgate.transport.LinkFactory;
 import io.mipgate.transport.LinkSpec;
-import io.mipgate.transport.LinkStreams;
+import io.mipgate.transport.SerialLink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The {@code emulator:<MODEL>} link scheme: an in-process virtual module per module id. The virtual module outlives
- * its links, as a real one outlives a serial cable, so a reopened link finds the same module with its connections.
- * Options: {@code firmware=manual|field}, {@code echo=on|off}, {@code baud=<n>}, {@code imei=<15 digits>},
- * {@code guardMs=<n>}.
+ * The {@code emulator:<MODEL>} link scheme: a virtual module per module id. The virtual module outlives its links, as
+ * a real one outlives a serial cable, so a reopened link finds the same module with its connections.
+ *
+ * <p>Options: {@code firmware=manual|field}, {@code echo=on|off}, {@code baud=<n>}, {@code imei=<15 digits>},
+ * {@code guardMs=<n>}, and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
+ * whose slave {@code <path>} links to, and open that device through jSerialComm ({@link SerialLink}). The
+ * pseudo-terminal is created on the first open and kept, like the module, for later links. Where the OS has no
+ * pseudo-terminals the module is attached in process instead (and a warning logged), so one configuration serves
+ * every host. Without {@code pty} the link is in process.
  */
 public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
 
     public static final String SCHEME = "emulator";
+    public static final String PTY_OPTION = "pty";
+
+    private static final Logger log = LoggerFactory.getLogger(EmulatorLinkFactory.class);
 
     private final Map<String, VirtualModule> modules = new ConcurrentHashMap<>();
+    private final Map<String, EmulatorPtyAttachment> terminals = new ConcurrentHashMap<>();
 
     @Override
     public Link create(String moduleId, LinkSpec spec) {
@@ -31,13 +43,31 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
             throw new LinkConfigurationException(moduleId, "port", "not an emulator: link");
         }
         VirtualModule module = modules.computeIfAbsent(moduleId, id -> newModule(id, emulator));
-        InProcessLink.Pair pair = InProcessLink.pair();
-        return new EmulatedLink(pair.gatewaySide(), pair.moduleSide(), module, emulator);
+        String pty = emulator.options().get(PTY_OPTION);
+        if (pty == null) {
+            return new InProcessEmulatedLink(module, emulator);
+        }
+        if (!EmulatorPtyAttachment.isSupported()) {
+            log.warn("module {}: no pseudo-terminals on this OS; {} is attached in process", moduleId, emulator);
+            return new InProcessEmulatedLink(module, emulator);
+        }
+        return new PtyEmulatedLink(moduleId, module, Path.of(pty), serialSpec(pty, module.config().baud()));
     }
 
     /** The virtual module behind a module id, for fault injection. */
     public Optional<VirtualModule> module(String moduleId) {
         return Optional.ofNullable(modules.get(moduleId));
+    }
+
+    /** The serial device a {@code pty=} module appears as, once its first link was opened. */
+    public Optional<Path> devicePath(String moduleId) {
+        return Optional.ofNullable(terminals.get(moduleId)).map(EmulatorPtyAttachment::devicePath);
+    }
+
+    private static LinkSpec.Serial serialSpec(String device, int baud) {
+        LinkSpec.Serial defaults = LinkSpec.Serial.withDefaults(device);
+        return baud <= 0 ? defaults : new LinkSpec.Serial(device, baud, defaults.dataBits(), defaults.parity(),
+                defaults.stopBits(), defaults.flowControl());
     }
 
     private static VirtualModule newModule(String moduleId, LinkSpec.Emulator spec) {
@@ -55,8 +85,13 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 case "baud" -> config.baud(Integer.parseInt(value));
                 case "guardMs" -> config.guardTime(Duration.ofMillis(Long.parseLong(value)));
                 case "imei" -> config.identity(ModuleIdentity.defaults(family).withImei(value));
+                case PTY_OPTION -> {
+                    if (value.isBlank()) {
+                        throw new LinkConfigurationException(moduleId, key, "needs a device path");
+                    }
+                }
                 default -> throw new LinkConfigurationException(moduleId, key,
-                        "unknown emulator option (firmware, echo, baud, guardMs, imei)");
+                        "unknown emulator option (firmware, echo, baud, guardMs, imei, pty)");
             }
         });
         VirtualModule module = new VirtualModule(config.build());
@@ -64,51 +99,120 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         return module;
     }
 
+    private EmulatorPtyAttachment terminal(String moduleId, VirtualModule module, Path symlink) throws IOException {
+        try {
+            return terminals.compute(moduleId, (id, existing) -> {
+                if (existing != null && !existing.isClosed()) {
+                    return existing;
+                }
+                try {
+                    return EmulatorPtyAttachment.open(module, symlink);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     @Override
     public void close() {
+        terminals.values().forEach(EmulatorPtyAttachment::close);
+        terminals.clear();
         modules.values().forEach(VirtualModule::close);
         modules.clear();
     }
 
-    /** The gateway end of an in-process pair whose other end the virtual module is attached to on open. */
-    private static final class EmulatedLink implements Link {
-        private final InProcessLink gatewaySide;
-        private final InProcessLink moduleSide;
+    /** The host's end of an in-process attachment, made when the link is opened. */
+    private static final class InProcessEmulatedLink implements Link {
         private final VirtualModule module;
         private final LinkSpec.Emulator spec;
+        private volatile Link host;
+        private volatile boolean closed;
 
-        EmulatedLink(InProcessLink gatewaySide, InProcessLink moduleSide, VirtualModule module, LinkSpec.Emulator spec) {
-            this.gatewaySide = gatewaySide;
-            this.moduleSide = moduleSide;
+        InProcessEmulatedLink(VirtualModule module, LinkSpec.Emulator spec) {
             this.module = module;
             this.spec = spec;
         }
 
         @Override
-        public void open() throws IOException {
-            gatewaySide.open();
-            moduleSide.open();
-            module.attach(LinkStreams.inputStream(moduleSide), LinkStreams.outputStream(moduleSide));
+        public synchronized void open() {
+            if (closed) {
+                throw new IllegalStateException(describe() + " is closed; create a new link");
+            }
+            if (host == null) {
+                host = module.attachInProcess();
+            }
         }
 
         @Override
         public int read(byte[] buffer, int offset, int len) throws IOException {
-            return gatewaySide.read(buffer, offset, len);
+            Link current = host;
+            return current == null ? -1 : current.read(buffer, offset, len);
         }
 
         @Override
         public void write(byte[] buffer, int offset, int len) throws IOException {
-            gatewaySide.write(buffer, offset, len);
+            Link current = host;
+            if (current == null) {
+                throw new IOException(describe() + " is not open");
+            }
+            current.write(buffer, offset, len);
         }
 
         @Override
-        public void close() {
-            gatewaySide.close();
+        public synchronized void close() {
+            closed = true;
+            if (host != null) {
+                host.close();
+            }
         }
 
         @Override
         public String describe() {
             return spec.toString();
+        }
+    }
+
+    /** jSerialComm on the pseudo-terminal's slave; the first open creates the terminal with the module on its master. */
+    private final class PtyEmulatedLink implements Link {
+        private final String moduleId;
+        private final VirtualModule module;
+        private final Path symlink;
+        private final SerialLink serial;
+
+        PtyEmulatedLink(String moduleId, VirtualModule module, Path symlink, LinkSpec.Serial spec) {
+            this.moduleId = moduleId;
+            this.module = module;
+            this.symlink = symlink;
+            this.serial = new SerialLink(moduleId, spec);
+        }
+
+        @Override
+        public void open() throws IOException {
+            terminal(moduleId, module, symlink);
+            serial.open();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int len) throws IOException {
+            return serial.read(buffer, offset, len);
+        }
+
+        @Override
+        public void write(byte[] buffer, int offset, int len) throws IOException {
+            serial.write(buffer, offset, len);
+        }
+
+        @Override
+        public void close() {
+            serial.close();
+        }
+
+        @Override
+        public String describe() {
+            return serial.describe();
         }
     }
 }

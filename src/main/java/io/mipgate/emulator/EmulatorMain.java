@@ -2,7 +2,7 @@ package io.mipgate.emulator;
 
 import io.mipgate.at.model.ModelFamily;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,13 @@ import java.util.List;
  *
  * <pre>
  * EmulatorMain --model ML307R --tcp 7001 [--admin 7002] [--firmware manual|field] [--baud 115200]
- *              [--echo on|off] [--bind 127.0.0.1] [--boot-delay-ms 500] [--guard-ms 1000] [--dns 127.0.0.1:5353]
- *              [--imei 8699...] [--revision ML307R-DL-MBRH0S01]
+ *              [--echo on|off] [--bind 127.0.0.1] [--boot-delay-ms 500] [--guard-ms 1000] [--dns 127.0.0.1]
+ *              [--dns-port 53] [--imei 8699...] [--revision ML307R-DL-MBRH0S01]
+ * EmulatorMain --model ML307R --pty /tmp/mipgate/ttyEMU0 ...
  * </pre>
+ *
+ * {@code --dns} (up to two per family) stands for the DNS servers the network provides; {@code --dns-port} is the
+ * port of every DNS server the module asks.
  */
 public final class EmulatorMain {
 
@@ -24,11 +28,11 @@ public final class EmulatorMain {
     /** Parsed command line. */
     record Options(ModelFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
                    int baud, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
-                   List<InetSocketAddress> dns, String imei, String revision) {
+                   List<InetAddress> dns, int dnsPort, String imei, String revision) {
 
         EmulatorConfig config() {
             EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud).echo(echo)
-                    .bootDelay(bootDelay).guardTime(guard).networkDns(dns);
+                    .bootDelay(bootDelay).guardTime(guard).networkDns(dns).dnsPort(dnsPort);
             ModuleIdentity identity = ModuleIdentity.defaults(model);
             if (imei != null) {
                 identity = identity.withImei(imei);
@@ -51,7 +55,8 @@ public final class EmulatorMain {
         InetAddress bind = InetAddress.getLoopbackAddress();
         Duration boot = Duration.ofMillis(500);
         Duration guard = Duration.ofMillis(1000);
-        List<InetSocketAddress> dns = new ArrayList<>();
+        List<InetAddress> dns = new ArrayList<>();
+        int dnsPort = 53;
         String imei = null;
         String revision = null;
         for (int i = 0; i < args.length; i++) {
@@ -75,11 +80,8 @@ public final class EmulatorMain {
                 case "--bind" -> bind = InetAddress.getByName(value);
                 case "--boot-delay-ms" -> boot = Duration.ofMillis(Long.parseLong(value));
                 case "--guard-ms" -> guard = Duration.ofMillis(Long.parseLong(value));
-                case "--dns" -> {
-                    int colon = value.lastIndexOf(':');
-                    dns.add(new InetSocketAddress(value.substring(0, colon),
-                            Integer.parseInt(value.substring(colon + 1))));
-                }
+                case "--dns" -> dns.add(InetAddress.getByName(value));
+                case "--dns-port" -> dnsPort = Integer.parseInt(value);
                 case "--imei" -> imei = value;
                 case "--revision" -> revision = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -88,7 +90,8 @@ public final class EmulatorMain {
         if ((tcp == null) == (pty == null)) {
             throw new IllegalArgumentException("give exactly one of --tcp <port> or --pty <path>");
         }
-        return new Options(model, tcp, pty, admin, firmware, baud, echo, bind, boot, guard, dns, imei, revision);
+        return new Options(model, tcp, pty, admin, firmware, baud, echo, bind, boot, guard, dns, dnsPort, imei,
+                revision);
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,24 +102,40 @@ public final class EmulatorMain {
             System.err.println("emulator: " + e.getMessage());
             System.err.println("usage: --model ML307R (--tcp 7001 | --pty /tmp/mipgate/ttyEMU0) [--admin 7002] "
                     + "[--firmware manual|field] [--baud N] [--echo on|off] [--bind ADDR] [--boot-delay-ms N] "
-                    + "[--guard-ms N] [--dns HOST:PORT] [--imei N] [--revision TEXT]");
-            System.exit(2);
-            return;
-        }
-        if (options.ptyPath() != null) {
-            System.err.println("emulator: --pty needs io.mipgate.transport.pty.PseudoTerminal, not merged yet");
+                    + "[--guard-ms N] [--dns IP] [--dns-port N] [--imei N] [--revision TEXT]");
             System.exit(2);
             return;
         }
         VirtualModule module = new VirtualModule(options.config());
-        EmulatorTcpServer serial = new EmulatorTcpServer(module, options.bind(), options.tcpPort());
+        AutoCloseable serial;
+        String where;
+        if (options.ptyPath() != null) {
+            if (!EmulatorPtyAttachment.isSupported()) {
+                System.err.println("emulator: this OS offers no pseudo-terminals; use --tcp");
+                System.exit(2);
+                return;
+            }
+            EmulatorPtyAttachment pty = EmulatorPtyAttachment.open(module, Path.of(options.ptyPath()));
+            serial = pty;
+            where = "pty " + pty.devicePath() + " -> " + pty.slavePath();
+        } else {
+            EmulatorTcpServer tcp = new EmulatorTcpServer(module, options.bind(), options.tcpPort());
+            serial = tcp;
+            where = "tcp " + options.bind().getHostAddress() + ":" + tcp.port();
+        }
         AdminServer admin = options.adminPort() == null ? null
                 : new AdminServer(module.faults(), options.bind(), options.adminPort());
         module.powerOn();
-        System.out.println("virtual " + options.model() + " (" + options.firmware().name() + " firmware) on tcp "
-                + options.bind().getHostAddress() + ":" + serial.port()
+        System.out.println("virtual " + options.model() + " (" + options.firmware().name() + " firmware) on " + where
                 + (admin == null ? "" : ", admin on " + admin.port()));
-        Runtime.getRuntime().addShutdownHook(new Thread(module::close));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            module.close();
+            try {
+                serial.close();
+            } catch (Exception ignored) {
+                // exiting anyway; the pty's symlink is what matters and its close does not throw
+            }
+        }));
         Thread.currentThread().join();
     }
 }

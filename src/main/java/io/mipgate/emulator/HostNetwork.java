@@ -1,66 +1,46 @@
 package io.mipgate.emulator;
 
+import io.mipgate.emulator.net.DnsResult;
+import io.mipgate.emulator.net.DnsSettings;
+import io.mipgate.emulator.net.HostNameResolver;
+import io.mipgate.emulator.net.ModuleDnsResolver;
+import io.mipgate.emulator.net.NtpResult;
+import io.mipgate.emulator.net.PingResult;
+import io.mipgate.emulator.net.PingService;
+import io.mipgate.emulator.net.SntpService;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
- * The host-side network services the virtual module borrows for AT+MDNSGIP, AT+MPING and AT+MNTP (and for host names
- * in AT+MIPOPEN). Kept small so that the dnsjava/commons-net services of {@code io.mipgate.emulator.net} or a test
- * fake can be plugged in.
+ * One virtual module's share of the host network, behind AT+MDNSGIP, AT+MPING, AT+MNTP and host names in
+ * AT+MIPOPEN: real DNS through the module's own {@link ModuleDnsResolver} (its cache is the module's), real echoes
+ * through the shared {@link PingService}, real SNTP through {@link SntpService}. Every call blocks, so the module runs
+ * them on worker threads with a {@link DnsSettings} snapshot taken on its loop (AT+MDNSCFG may change meanwhile).
  */
-public interface HostNetwork {
+final class HostNetwork {
 
-    Resolution resolve(String host, DnsQuery query);
+    private final ModuleDnsResolver resolver = new ModuleDnsResolver();
+    private final PingService ping;
 
-    PingOutcome ping(InetAddress target, int payloadSize, Duration timeout);
-
-    NtpOutcome ntp(InetAddress server, int port, Duration timeout);
-
-    /**
-     * One lookup as the module's AT+MDNSCFG settings describe it.
-     *
-     * @param ipv4Servers  servers asked for A records, in order
-     * @param ipv6Servers  servers asked for AAAA records, in order
-     * @param ipv6First    {@code <priority>} 1
-     * @param bothFamilies Cat.1 lists IPv4 and IPv6 together; NB only the first family that answered
-     */
-    record DnsQuery(List<InetSocketAddress> ipv4Servers, List<InetSocketAddress> ipv6Servers, boolean ipv6First,
-                    Duration timeout, int attempts, boolean bothFamilies) {
+    HostNetwork(PingService ping) {
+        this.ping = ping;
     }
 
-    sealed interface Resolution {
-        record Resolved(List<InetAddress> addresses) implements Resolution {
-        }
-
-        record Failed(String reason) implements Resolution {
-        }
-
-        record TimedOut() implements Resolution {
-        }
+    DnsResult resolve(String host, DnsSettings settings) {
+        return resolver.resolve(host, settings);
     }
 
-    sealed interface PingOutcome {
-        record Reply(long rttMillis, int ttl) implements PingOutcome {
-        }
-
-        record Timeout() implements PingOutcome {
-        }
-
-        record Error(String reason) implements PingOutcome {
-        }
+    PingResult ping(InetAddress target, Duration timeout, int packetLen) {
+        return ping.ping(target, timeout.toMillis(), packetLen);
     }
 
-    sealed interface NtpOutcome {
-        record Synced(Instant time) implements NtpOutcome {
-        }
+    /** The server's name resolves through this module's resolver and {@code dns}, as the module's would. */
+    NtpResult ntp(String server, int port, Duration timeout, DnsSettings dns) {
+        return new SntpService(HostNameResolver.of(resolver, () -> dns)).query(server, port, timeout);
+    }
 
-        record TimedOut() implements NtpOutcome {
-        }
-
-        record Failed(String reason) implements NtpOutcome {
-        }
+    /** A Cat.1 reboot, or a change of AT+MDNSCFG="cached": every cached answer is forgotten. */
+    void clearDnsCache() {
+        resolver.clearCache();
     }
 }

@@ -2,7 +2,6 @@ package io.mipgate.emulator;
 
 import io.mipgate.at.ModuleErrorCode;
 import io.mipgate.at.model.ModelProfile;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,11 +9,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,10 +32,10 @@ final class ModuleCore {
     final ModuleOutput out;
     final FaultInjector faults;
     final Inbound inbound;
+    final HostNetwork network;
     final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
-    private final LinkedBlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
-    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final ModuleLoop loop = new ModuleLoop();
     private final Map<String, CommandHandler> handlers = new HashMap<>();
     private final Deque<InputChunk> backlog = new ArrayDeque<>();
     private final CommandLineInput commandLine;
@@ -49,8 +45,6 @@ final class ModuleCore {
     private boolean replyPending;
     private boolean booting;
     private boolean readyWithheld;
-    private volatile boolean running;
-    private Thread loop;
     private Runnable detachHook = () -> { };
 
     ModuleCore(EmulatorConfig config) {
@@ -62,6 +56,7 @@ final class ModuleCore {
         this.out = new ModuleOutput(txRate);
         this.faults = new FaultInjector(this, firmware.firstDnsAfterBootError());
         this.inbound = new Inbound(this);
+        this.network = new HostNetwork(config.ping());
         this.commandLine = new CommandLineInput(this);
         this.state = new ModuleState(config, null);
         this.input = commandLine;
@@ -78,29 +73,19 @@ final class ModuleCore {
 
     // ---------------------------------------------------------------- lifecycle
 
-    synchronized void start() {
-        if (running) {
-            return;
+    void start() {
+        if (loop.start("emu-" + model.name())) {
+            post(this::boot);
         }
-        running = true;
-        loop = Thread.ofPlatform().daemon().name("emu-" + model.name()).start(this::run);
-        post(this::boot);
     }
 
     void stop() {
-        running = false;
         post(() -> {
             for (ConnectionSlot slot : state.slots) {
                 slot.release();
             }
         });
-        if (loop != null) {
-            try {
-                loop.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
         workers.shutdownNow();
     }
 
@@ -120,11 +105,14 @@ final class ModuleCore {
             slot.release();
         }
         state = new ModuleState(config, state.dns);
+        if (!model.dns().persistent()) {
+            network.clearDnsCache(); // Cat.1 keeps nothing of its DNS over a reboot
+        }
         input = commandLine;
         commandLine.reset();
         backlog.clear();
         replyPending = false;
-        timers.clear();
+        loop.clearTimers();
         out.clearHeld();
         out.holdUrcs(false);
         booting = true;
@@ -154,14 +142,12 @@ final class ModuleCore {
     // ---------------------------------------------------------------- loop
 
     void post(Runnable task) {
-        events.add(task);
+        loop.post(task);
     }
 
     /** Must be called on the loop. */
-    Timer schedule(Duration delay, Runnable task) {
-        Timer timer = new Timer(System.nanoTime() + delay.toNanos(), task);
-        timers.add(timer);
-        return timer;
+    ModuleLoop.Timer schedule(Duration delay, Runnable task) {
+        return loop.schedule(delay, task);
     }
 
     /** Runs {@code work} on a virtual thread and hands its result to the loop, unless the module rebooted meanwhile. */
@@ -188,35 +174,6 @@ final class ModuleCore {
                 task.run();
             }
         });
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                Timer next = timers.peek();
-                long wait = next == null ? TimeUnit.MILLISECONDS.toNanos(200) : next.at - System.nanoTime();
-                Runnable event = wait > 0 ? events.poll(wait, TimeUnit.NANOSECONDS) : events.poll();
-                if (event != null) {
-                    runSafely(event);
-                }
-                while (!timers.isEmpty() && timers.peek().at <= System.nanoTime()) {
-                    Timer due = timers.poll();
-                    if (!due.cancelled) {
-                        runSafely(due.task);
-                    }
-                }
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
-    private static void runSafely(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException e) {
-            log.warn("emulator loop task failed", e);
-        }
     }
 
     // ---------------------------------------------------------------- input
@@ -308,7 +265,7 @@ final class ModuleCore {
             finish(reply);
             return;
         }
-        byte[] bytes = render(reply, faults.takeUrcInNext());
+        byte[] bytes = reply.render(faults.takeUrcInNext(), this::resultLine);
         if (delay.isZero() || delay.isNegative()) {
             out.write(bytes);
             finish(reply);
@@ -327,27 +284,6 @@ final class ModuleCore {
             reply.after.run();
         }
         drainBacklog();
-    }
-
-    private byte[] render(Reply reply, String injectedUrc) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        List<byte[]> lines = reply.lines;
-        for (int i = 0; i < lines.size(); i++) {
-            bytes.writeBytes(ModuleOutput.frame(lines.get(i)));
-            if (i == 0 && injectedUrc != null) {
-                bytes.writeBytes(ModuleOutput.frame(injectedUrc));
-            }
-        }
-        if (lines.isEmpty() && injectedUrc != null) {
-            bytes.writeBytes(ModuleOutput.frame(injectedUrc));
-        }
-        if (reply.result != Reply.NONE) {
-            bytes.writeBytes(ModuleOutput.frame(resultLine(reply.result)));
-        }
-        if (reply.trailer != null) {
-            bytes.writeBytes(reply.trailer);
-        }
-        return bytes.toByteArray();
     }
 
     String resultLine(int result) {
@@ -405,26 +341,5 @@ final class ModuleCore {
 
     static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    /** A cancellable point in time on the loop. */
-    static final class Timer implements Comparable<Timer> {
-        final long at;
-        final Runnable task;
-        boolean cancelled;
-
-        Timer(long at, Runnable task) {
-            this.at = at;
-            this.task = task;
-        }
-
-        void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public int compareTo(Timer other) {
-            return Long.compare(at, other.at);
-        }
     }
 }

@@ -3,17 +3,18 @@ package io.mipgate.emulator;
 import io.mipgate.at.ModuleErrorCode;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.net.DnsSettings;
+import io.mipgate.emulator.net.ModuleTimeFormat;
+import io.mipgate.emulator.net.NtpResult;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-/** AT+MNTP: real SNTP; {@code +MNTP: 0,"yy/MM/dd,hh:mm:ss±zz"} or {@code +MNTP: <1|2|3>}; sync 1 sets the RTC. */
+/**
+ * AT+MNTP: a real SNTP exchange, the server's name resolved as AT+MDNSCFG says; {@code +MNTP: 0,"yy/MM/dd,hh:mm:ss±zz"}
+ * with the server's time, or {@code +MNTP: <1|2|3>}; sync 1 sets the RTC.
+ */
 final class NtpCommand {
-
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("yy/MM/dd,HH:mm:ss");
 
     private final ModuleCore core;
     private final ModelProfile model;
@@ -25,13 +26,6 @@ final class NtpCommand {
 
     void register(Map<String, CommandHandler> handlers) {
         handlers.put("+MNTP", this::ntp);
-    }
-
-    /** {@code yy/MM/dd,hh:mm:ss±zz}, zz in quarter hours (AT+CCLK format). */
-    static String moduleTime(Instant instant, ZoneOffset zone) {
-        int quarters = zone.getTotalSeconds() / 900;
-        return CLOCK.format(instant.atOffset(zone)) + (quarters < 0 ? "-" : "+")
-                + String.format("%02d", Math.abs(quarters));
     }
 
     private Reply ntp(AtCommand command) {
@@ -60,31 +54,21 @@ final class NtpCommand {
             throw AtError.cme(ModuleErrorCode.OPERATION_NOT_ALLOWED.code());
         }
         state.ntpBusy = true;
-        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), core.config.dnsPort(), false);
+        DnsSettings dns = state.dns.settings(core.config).withShape(DnsSettings.ResultShape.PREFERRED_FAMILY_ONLY);
         String host = server;
         int serverPort = port;
         boolean setClock = sync == 1;
         Duration wait = Duration.ofSeconds(timeout);
-        return Reply.ok().then(() -> core.background(() -> {
-            HostNetwork network = core.config.network();
-            if (!(network.resolve(host, query) instanceof HostNetwork.Resolution.Resolved resolved)) {
-                return (HostNetwork.NtpOutcome) null;
-            }
-            return network.ntp(resolved.addresses().getFirst(), serverPort, wait);
-        }, outcome -> {
+        return Reply.ok().then(() -> core.background(() -> core.network.ntp(host, serverPort, wait, dns), result -> {
             core.state().ntpBusy = false;
-            String line = switch (outcome) {
-                case null -> "+MNTP: 1";
-                case HostNetwork.NtpOutcome.Synced synced -> {
-                    if (setClock) {
-                        core.state().rtcOffset = Duration.between(Instant.now(), synced.time());
-                    }
-                    yield "+MNTP: 0,\"" + moduleTime(synced.time(), core.config.zone()) + "\"";
+            if (result instanceof NtpResult.Synced synced) {
+                if (setClock) {
+                    core.state().rtcOffset = synced.offset();
                 }
-                case HostNetwork.NtpOutcome.TimedOut t -> "+MNTP: 2";
-                case HostNetwork.NtpOutcome.Failed f -> "+MNTP: 3";
-            };
-            core.out.urc(line);
+                core.out.urc("+MNTP: 0,\"" + ModuleTimeFormat.format(synced.serverTime(), core.config.zone()) + "\"");
+            } else {
+                core.out.urc("+MNTP: " + result.resultCode());
+            }
         }));
     }
 }

@@ -6,6 +6,8 @@ import io.mipgate.at.ModuleErrorCode;
 import io.mipgate.at.Protocol;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.net.DnsResult;
+import io.mipgate.emulator.net.DnsSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.DatagramSocket;
@@ -90,8 +92,7 @@ final class OpenCloseCommands {
         slot.openToken = token;
         Duration connectTimeout = Duration.ofSeconds(model.open().timeoutEffective()
                 ? timeout : ModelProfile.OPEN_TIMEOUT_DEFAULT);
-        HostNetwork.DnsQuery dns = core.state().dns.query(core.config.networkDns(), core.config.dnsPort(),
-                model.dns().bothFamiliesInResult());
+        DnsSettings dns = core.state().dns.settings(core.config);
         boolean tls = slot.settings.sslEnable == 1;
         return Reply.ok().then(() -> core.background(
                 () -> establish(protocol, address, port, localPort, connectTimeout, dns, tls),
@@ -102,19 +103,18 @@ final class OpenCloseCommands {
     }
 
     private Opened establish(Protocol protocol, String host, int port, int localPort, Duration timeout,
-                             HostNetwork.DnsQuery dns, boolean tls) {
+                             DnsSettings dns, boolean tls) {
         sleep(core.config.openDelay());
         InetAddress address;
-        if (core.config.network().resolve(host, dns) instanceof HostNetwork.Resolution.Resolved resolved) {
-            address = resolved.addresses().getFirst();
+        if (core.network.resolve(host, dns) instanceof DnsResult.Resolved resolved) {
+            address = resolved.first();
         } else {
             return new Opened(null, ModuleErrorCode.DNS_FAILED_OR_BAD_IP_FORMAT.code());
         }
         if (protocol == Protocol.UDP) {
             try {
-                DatagramSocket socket = new DatagramSocket(localPort);
-                socket.connect(address, port);
-                return new Opened(socket, 0);
+                return new Opened(new UdpConnection.Endpoint(new DatagramSocket(localPort),
+                        new InetSocketAddress(address, port)), 0);
             } catch (IOException e) {
                 return new Opened(null, ModuleErrorCode.SOCKET_BIND_FAILED.code());
             }
@@ -169,7 +169,7 @@ final class OpenCloseCommands {
         }
         Connection connection = result.socket() instanceof Socket tcp
                 ? new TcpConnection(tcp, core.inbound, creditFor(slot, model))
-                : new UdpConnection((DatagramSocket) result.socket(), core.inbound);
+                : new UdpConnection((UdpConnection.Endpoint) result.socket(), core.inbound);
         slot.connection = connection;
         slot.state = SlotState.CONNECTED;
         connection.applyKeepAlive(slot.settings);

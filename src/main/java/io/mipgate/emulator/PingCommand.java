@@ -2,14 +2,18 @@ package io.mipgate.emulator;
 
 import io.mipgate.at.ModuleErrorCode;
 import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.net.DnsResult;
+import io.mipgate.emulator.net.DnsSettings;
+import io.mipgate.emulator.net.PingResult;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * AT+MPING: real echo requests; one URC per echo and {@code "statistics"} when more than one was asked. DNS failures
- * (1, 2) and errors (5) end the run without statistics; a reply timeout (4) counts as lost and the run goes on.
+ * AT+MPING: real echo requests through {@link HostNetwork} (ICMP with the reply's real TTL where the process may);
+ * one URC per echo and {@code "statistics"} when more than one was asked. DNS failures (1, 2), reply errors (3) and
+ * other errors (5) end the run without statistics; a reply timeout (4) counts as lost and the run goes on.
  */
 final class PingCommand {
 
@@ -48,22 +52,22 @@ final class PingCommand {
             throw AtError.cme(ModuleErrorCode.PING_BUSY.code());
         }
         state.pingBusy = true;
-        HostNetwork.DnsQuery query = state.dns.query(core.config.networkDns(), core.config.dnsPort(), false);
+        // only the first address is pinged, so the other family need not be asked
+        DnsSettings dns = state.dns.settings(core.config).withShape(DnsSettings.ResultShape.PREFERRED_FAMILY_ONLY);
         int epoch = core.epoch();
         return Reply.ok().then(() -> core.workers.execute(
-                () -> run(epoch, host, query, Duration.ofSeconds(timeout), count, size)));
+                () -> run(epoch, host, dns, Duration.ofSeconds(timeout), count, size)));
     }
 
-    private void run(int epoch, String host, HostNetwork.DnsQuery query, Duration timeout, int count, int size) {
-        HostNetwork network = core.config.network();
+    private void run(int epoch, String host, DnsSettings dns, Duration timeout, int count, int size) {
         String last = null;
         try {
-            HostNetwork.Resolution resolution = network.resolve(host, query);
-            if (!(resolution instanceof HostNetwork.Resolution.Resolved resolved)) {
-                last = "+MPING: " + (resolution instanceof HostNetwork.Resolution.TimedOut ? 2 : 1);
+            DnsResult resolution = core.network.resolve(host, dns);
+            if (!(resolution instanceof DnsResult.Resolved resolved)) {
+                last = "+MPING: " + (resolution instanceof DnsResult.TimedOut ? 2 : 1);
                 return;
             }
-            InetAddress target = resolved.addresses().getFirst();
+            InetAddress target = resolved.first();
             long min = Long.MAX_VALUE;
             long max = 0;
             long sum = 0;
@@ -73,23 +77,19 @@ final class PingCommand {
                     urc(epoch, last);
                     Thread.sleep(core.config.pingInterval());
                 }
-                HostNetwork.PingOutcome outcome = network.ping(target, size, timeout);
-                switch (outcome) {
-                    case HostNetwork.PingOutcome.Reply reply -> {
-                        min = Math.min(min, reply.rttMillis());
-                        max = Math.max(max, reply.rttMillis());
-                        sum += reply.rttMillis();
-                        last = "+MPING: 0,\"" + DnsCommands.format(target) + "\"," + size + ","
-                                + reply.rttMillis() + "," + reply.ttl();
+                PingResult result = core.network.ping(target, timeout, size);
+                if (result instanceof PingResult.Reply reply) {
+                    long rtt = reply.rttMillis();
+                    min = Math.min(min, rtt);
+                    max = Math.max(max, rtt);
+                    sum += rtt;
+                    last = "+MPING: 0,\"" + DnsCommands.format(target) + "\"," + size + "," + rtt + "," + reply.ttl();
+                } else {
+                    last = "+MPING: " + result.resultCode();
+                    if (!(result instanceof PingResult.TimedOut)) {
+                        return; // 3 and 5 end the run without statistics; a timeout is a lost echo
                     }
-                    case HostNetwork.PingOutcome.Timeout t -> {
-                        lost++;
-                        last = "+MPING: 4";
-                    }
-                    case HostNetwork.PingOutcome.Error e -> {
-                        last = "+MPING: 5";
-                        return;
-                    }
+                    lost++;
                 }
             }
             if (count > 1) {

@@ -19,7 +19,7 @@ final class PromptInput implements InputMode {
     private final int expected;
     private final Consumer<byte[]> onComplete;
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
-    private final ModuleCore.Timer deadline;
+    private final ModuleLoop.Timer deadline;
 
     /** {@code expected} = 0 for unspecified length. */
     PromptInput(ModuleCore core, int expected, Duration timeout, Consumer<byte[]> onComplete) {

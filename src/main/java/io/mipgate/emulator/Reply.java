@@ -1,8 +1,10 @@
 package io.mipgate.emulator;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A command's answer: information lines, a final result and what follows it (a prompt, {@code CONNECT}, an action run
@@ -58,5 +60,29 @@ final class Reply {
     Reply trailer(byte[] bytes) {
         trailer = bytes;
         return this;
+    }
+
+    /**
+     * The answer on the wire, each line framed; {@code injectedUrc} (may be null) is slipped in after the first line
+     * (fault injection), and {@code resultLine} spells the final result as the current AT+CMEE mode wants.
+     */
+    byte[] render(String injectedUrc, IntFunction<String> resultLine) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < lines.size(); i++) {
+            bytes.writeBytes(ModuleOutput.frame(lines.get(i)));
+            if (i == 0 && injectedUrc != null) {
+                bytes.writeBytes(ModuleOutput.frame(injectedUrc));
+            }
+        }
+        if (lines.isEmpty() && injectedUrc != null) {
+            bytes.writeBytes(ModuleOutput.frame(injectedUrc));
+        }
+        if (result != NONE) {
+            bytes.writeBytes(ModuleOutput.frame(resultLine.apply(result)));
+        }
+        if (trailer != null) {
+            bytes.writeBytes(trailer);
+        }
+        return bytes.toByteArray();
     }
 }

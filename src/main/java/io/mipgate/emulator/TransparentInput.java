@@ -17,8 +17,8 @@ final class TransparentInput implements InputMode {
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private long lastByteAt;
     private int pluses;
-    private ModuleCore.Timer escapeTimer;
-    private ModuleCore.Timer flushTimer;
+    private ModuleLoop.Timer escapeTimer;
+    private ModuleLoop.Timer flushTimer;
 
     TransparentInput(ModuleCore core, ConnectionSlot slot, long enteredAt) {
         this.core = core;

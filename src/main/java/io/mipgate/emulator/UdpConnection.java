@@ -4,21 +4,33 @@ import io.mipgate.at.CloseMode;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A connected UDP socket: one datagram per AT+MIPSEND, one event per received datagram (UDP has no flow control). */
+/**
+ * A UDP socket talking to one remote: one datagram per AT+MIPSEND, one event per received datagram (UDP has no flow
+ * control). The socket is not connected, because the JDK silently drops an empty datagram (MN319's
+ * {@code AT+MIPSEND=<id>,0}) on a connected one; datagrams from anyone but the remote are ignored instead, as a
+ * connected socket's kernel filter would.
+ */
 final class UdpConnection implements Connection {
 
     private static final Logger log = LoggerFactory.getLogger(UdpConnection.class);
 
+    /** A bound socket and the address AT+MIPOPEN named. */
+    record Endpoint(DatagramSocket socket, InetSocketAddress remote) {
+    }
+
     private final DatagramSocket socket;
+    private final InetSocketAddress remote;
     private final Events events;
     private volatile boolean closing;
 
-    UdpConnection(DatagramSocket socket, Events events) {
-        this.socket = socket;
+    UdpConnection(Endpoint endpoint, Events events) {
+        this.socket = endpoint.socket();
+        this.remote = endpoint.remote();
         this.events = events;
     }
 
@@ -30,10 +42,12 @@ final class UdpConnection implements Connection {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 try {
                     socket.receive(packet);
-                    events.data(this, Arrays.copyOf(packet.getData(), packet.getLength()));
+                    if (remote.equals(packet.getSocketAddress())) {
+                        events.data(this, Arrays.copyOf(packet.getData(), packet.getLength()));
+                    }
                 } catch (IOException e) {
                     if (!closing) {
-                        // ICMP port unreachable on a connected socket: UDP keeps going, as a module would
+                        // UDP keeps going after a receive error, as a module would
                         log.debug("udp receive: {}", e.toString());
                         if (socket.isClosed()) {
                             return;
@@ -47,7 +61,7 @@ final class UdpConnection implements Connection {
     @Override
     public void send(byte[] data) {
         try {
-            socket.send(new DatagramPacket(data, data.length));
+            socket.send(new DatagramPacket(data, data.length, remote));
         } catch (IOException e) {
             log.debug("udp send: {}", e.toString());
         }

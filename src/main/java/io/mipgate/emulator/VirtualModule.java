@@ -1,11 +1,12 @@
 package io.mipgate.emulator;
 
 import io.mipgate.at.model.ModelFamily;
+import io.mipgate.transport.InProcessLink;
+import io.mipgate.transport.Link;
+import io.mipgate.transport.LinkStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.Pipe;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * VirtualModule module = new VirtualModule(EmulatorConfig.builder(ModelFamily.ML307R).build());
- * VirtualModule.HostSide host = module.attachInProcess();   // or attach(in, out), EmulatorTcpServer, a pty
- * module.powerOn();                                          // +MATREADY after the boot delay
+ * Link host = module.attachInProcess();   // or EmulatorTcpServer, EmulatorPtyAttachment, attach(in, out)
+ * module.powerOn();                       // +MATREADY after the boot delay
  * module.faults().reboot();
  * }</pre>
  *
@@ -54,22 +55,15 @@ public final class VirtualModule implements AutoCloseable {
         core.start();
     }
 
-    /** The host end of an in-process attachment: read what the module sends, write what the host types. */
-    public record HostSide(InputStream fromModule, OutputStream toModule) implements AutoCloseable {
-        @Override
-        public void close() throws IOException {
-            toModule.close();
-            fromModule.close();
-        }
-    }
-
-    /** Attaches through a pair of in-memory pipes and returns the host's end. */
-    public HostSide attachInProcess() throws IOException {
-        Pipe hostToModule = Pipe.open();
-        Pipe moduleToHost = Pipe.open();
-        attach(Channels.newInputStream(hostToModule.source()), Channels.newOutputStream(moduleToHost.sink()));
-        return new HostSide(Channels.newInputStream(moduleToHost.source()),
-                Channels.newOutputStream(hostToModule.sink()));
+    /**
+     * Attaches through an {@link InProcessLink} pair (replacing any current host) and returns the host's end, already
+     * open: what the module sends is read from it, what the host types is written to it. Closing it detaches the
+     * host as pulling a cable would; detaching the module ends its reads with end of stream.
+     */
+    public Link attachInProcess() {
+        InProcessLink.Pair pair = InProcessLink.pair();
+        attach(LinkStreams.inputStream(pair.moduleSide()), LinkStreams.outputStream(pair.moduleSide()));
+        return pair.gatewaySide();
     }
 
     /** Attaches a host (replacing any current one): module output goes to {@code toHost}, input is read from {@code in}. */

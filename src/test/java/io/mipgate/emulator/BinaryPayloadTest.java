@@ -3,8 +3,9 @@ package io.mipgate.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.emulator.net.UdpEchoServer;
 import java.io.ByteArrayOutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.AfterEach;
@@ -23,61 +24,63 @@ class BinaryPayloadTest {
     }
 
     private EmulatorHarness at;
-    private TcpPeer tcp;
+    private TcpEchoServer tcp;
 
     @BeforeEach
     void setUp() throws Exception {
         at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.ML307R).build());
-        tcp = new TcpPeer(false);
+        tcp = TcpEchoServer.start();
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void tearDown() {
         tcp.close();
         at.close();
     }
 
-    private Socket openTcp(int mode) throws Exception {
+    private void openTcp(int mode) {
         at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + tcp.port() + ",," + mode, "OK",
                 mode == 1 ? "CONNECT" : "+MIPOPEN: 0,0");
-        return tcp.next();
+    }
+
+    /** Sends {@code data} through the {@code >} prompt (raw bytes whatever the encoding). */
+    private void promptSend(int id, byte[] data) {
+        at.command("AT+MIPSEND=" + id + "," + data.length);
+        at.expectBytes("\r\n>\r\n");
+        at.send(data);
+        at.expectLine("+MIPSEND: " + id + "," + data.length);
+        at.expectLine("OK");
     }
 
     @Test
-    void normalModeRawAndHex() throws Exception {
-        Socket server = openTcp(0);
-        server.getOutputStream().write(ALL);
+    void normalModeRawAndHex() {
+        openTcp(0);
+        promptSend(0, ALL);
         assertThat(at.readPushed("+MIPURC: \"rtcp\",0,", 256, false)).isEqualTo(ALL);
         at.exchange("AT+MIPCFG=\"encoding\",0,1,1", "OK");
-        server.getOutputStream().write(ALL);
-        assertThat(at.readPushed("+MIPURC: \"rtcp\",0,", 256, true)).isEqualTo(ALL);
-        // sending: inline HEX, then prompt mode raw, then escaped
+        // sending: inline HEX, then prompt mode raw; the echo is pushed in HEX
         at.exchange("AT+MIPSEND=0,256," + HexFormat.of().formatHex(ALL), "+MIPSEND: 0,256", "OK");
-        assertThat(TcpPeer.readExactly(server, 256)).isEqualTo(ALL);
-        at.command("AT+MIPSEND=0,256");
-        at.expectBytes("\r\n>\r\n");
-        at.send(ALL);
-        at.expectLine("+MIPSEND: 0,256");
-        at.expectLine("OK");
-        assertThat(TcpPeer.readExactly(server, 256)).isEqualTo(ALL);
+        assertThat(at.readPushed("+MIPURC: \"rtcp\",0,", 256, true)).isEqualTo(ALL);
+        promptSend(0, ALL);
+        assertThat(at.readPushed("+MIPURC: \"rtcp\",0,", 256, true)).isEqualTo(ALL);
         at.exchange("AT+MIPCFG=\"encoding\",0,2,0", "OK");
         String escaped = "a\\\"b\\r\\n\\\\c\\x00\\xFF\\t";
         at.exchange("AT+MIPSEND=0," + escaped.length() + ",\"" + escaped + "\"", "+MIPSEND: 0,10", "OK");
-        assertThat(TcpPeer.readExactly(server, 10)).isEqualTo(new byte[] {'a', '"', 'b', '\r', '\n', '\\', 'c', 0,
-                (byte) 0xFF, '\t'});
+        assertThat(at.expectDataLine("+MIPURC: \"rtcp\",0,10,", 10)).isEqualTo(new byte[] {'a', '"', 'b', '\r', '\n',
+                '\\', 'c', 0, (byte) 0xFF, '\t'});
         at.exchange("AT+MIPSEND=0,3,\"" + escaped + "\"", "+CME ERROR: 50");
     }
 
     @Test
-    void streamBufferReadRawAndHex() throws Exception {
-        Socket server = openTcp(2);
-        server.getOutputStream().write(ALL);
+    void streamBufferReadRawAndHex() {
+        openTcp(2);
+        promptSend(0, ALL);
         awaitBuffered(256);
         at.command("AT+MIPRD=0,0");
         assertThat(at.expectDataLine("+MIPRD: 0,0,256,", 256)).isEqualTo(ALL);
         at.expectLine("OK");
         at.exchange("AT+MIPCFG=\"encoding\",0,0,1", "OK");
-        server.getOutputStream().write(ALL);
+        promptSend(0, ALL);
         awaitBuffered(256);
         at.command("AT+MIPRD=0,256");
         byte[] hex = at.expectDataLine("+MIPRD: 0,0,256,", 512);
@@ -97,18 +100,12 @@ class BinaryPayloadTest {
 
     @Test
     void udpNormalAndPacketBuffer() throws Exception {
-        try (UdpPeer udp = new UdpPeer()) {
+        try (UdpEchoServer udp = UdpEchoServer.start()) {
             at.exchange("AT+MIPOPEN=1,\"UDP\",\"127.0.0.1\"," + udp.port(), "OK", "+MIPOPEN: 1,0");
-            at.command("AT+MIPSEND=1,256");
-            at.expectBytes("\r\n>\r\n");
-            at.send(ALL);
-            at.expectLine("+MIPSEND: 1,256");
-            at.expectLine("OK");
-            assertThat(udp.receive()).isEqualTo(ALL);
-            udp.reply(ALL);
+            promptSend(1, ALL);
             assertThat(at.expectDataLine("+MIPURC: \"rudp\",1,256,", 256)).isEqualTo(ALL);
             at.exchange("AT+MIPMODE=1,3", "OK");
-            udp.reply(ALL);
+            promptSend(1, ALL);
             at.expectLine("+MIPURC: \"rudp\",1,1");
             at.command("AT+MIPRD=1,1");
             assertThat(at.expectDataLine("+MIPRD: 1,0,256,", 256)).isEqualTo(ALL);
@@ -118,19 +115,17 @@ class BinaryPayloadTest {
 
     @Test
     void transparentBothWays() throws Exception {
-        Socket server = openTcp(1);
-        server.getOutputStream().write(ALL);
-        at.expectBytes(ALL);
+        openTcp(1);
         at.send(ALL);
-        assertThat(TcpPeer.readExactly(server, 256)).isEqualTo(ALL);
+        at.expectBytes(ALL);
         ByteArrayOutputStream pluses = new ByteArrayOutputStream();
         pluses.writeBytes("+++x".getBytes(StandardCharsets.US_ASCII));
         Thread.sleep(100);
         at.send(pluses.toByteArray());
-        assertThat(TcpPeer.readExactly(server, 4)).isEqualTo("+++x".getBytes(StandardCharsets.US_ASCII));
+        at.expectBytes("+++x");
         Thread.sleep(100);
         at.send("+++");
         at.expectLine("OK");
-        at.exchange("AT+MIPSACK=0", "+MIPSACK: 260,260,0,256", "OK");
+        at.exchange("AT+MIPSACK=0", "+MIPSACK: 260,260,0,260", "OK");
     }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.mipgate.at.Printable;
+import io.mipgate.transport.Link;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Drives a {@link VirtualModule} through an in-process attachment, EmbeddedChannel style: write command bytes, then
+ * Drives a {@link VirtualModule} through a link (in process unless a test passes another), EmbeddedChannel style: write command bytes, then
  * expect exact lines or bytes. Framing CR LF pairs between lines are skipped; payload bytes are read by count.
  */
 final class EmulatorHarness implements AutoCloseable {
@@ -23,21 +23,19 @@ final class EmulatorHarness implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
 
     final VirtualModule module;
-    private final OutputStream toModule;
+    private final Link host;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private int position;
     private boolean echo = true;
 
-    private EmulatorHarness(VirtualModule module) throws IOException {
+    private EmulatorHarness(VirtualModule module, Link host) {
         this.module = module;
-        VirtualModule.HostSide host = module.attachInProcess();
-        this.toModule = host.toModule();
-        InputStream in = host.fromModule();
+        this.host = host;
         Thread.ofVirtual().start(() -> {
             byte[] buffer = new byte[8192];
             try {
                 int n;
-                while ((n = in.read(buffer)) >= 0) {
+                while ((n = host.read(buffer, 0, buffer.length)) >= 0) {
                     synchronized (received) {
                         received.write(buffer, 0, n);
                         received.notifyAll();
@@ -50,8 +48,12 @@ final class EmulatorHarness implements AutoCloseable {
     }
 
     /** Attaches, powers on, waits for {@code +MATREADY} and turns echo off. */
-    static EmulatorHarness start(EmulatorConfig config) throws IOException {
-        EmulatorHarness harness = attach(config);
+    static EmulatorHarness start(EmulatorConfig config) {
+        return handshake(attach(config));
+    }
+
+    /** Waits for {@code +MATREADY} and turns echo off. */
+    static EmulatorHarness handshake(EmulatorHarness harness) {
         harness.expectLine("+MATREADY");
         harness.command("ATE0");
         harness.expectLine("OK");
@@ -60,16 +62,22 @@ final class EmulatorHarness implements AutoCloseable {
     }
 
     /** Attaches and powers on; nothing awaited. */
-    static EmulatorHarness attach(EmulatorConfig config) throws IOException {
+    static EmulatorHarness attach(EmulatorConfig config) {
         VirtualModule module = new VirtualModule(config);
-        EmulatorHarness harness = new EmulatorHarness(module);
+        return over(module, module.attachInProcess());
+    }
+
+    /** Drives {@code module} through {@code host}, any link whose other end the module is attached to; powers on. */
+    static EmulatorHarness over(VirtualModule module, Link host) {
+        EmulatorHarness harness = new EmulatorHarness(module, host);
         module.powerOn();
         return harness;
     }
 
     static EmulatorConfig.Builder fast(io.mipgate.at.model.ModelFamily family) {
+        // the network's DNS server is on loopback, so no lookup ever leaves the machine; tests set its port
         return EmulatorConfig.builder(family).bootDelay(Duration.ZERO).guardTime(Duration.ofMillis(50))
-                .pingInterval(Duration.ofMillis(20));
+                .pingInterval(Duration.ofMillis(20)).networkDns(List.of(InetAddress.getLoopbackAddress()));
     }
 
     FaultInjector faults() {
@@ -82,8 +90,7 @@ final class EmulatorHarness implements AutoCloseable {
 
     void send(byte[] bytes) {
         try {
-            toModule.write(bytes);
-            toModule.flush();
+            host.write(bytes);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -250,6 +257,7 @@ final class EmulatorHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        host.close();
         module.close();
     }
 }

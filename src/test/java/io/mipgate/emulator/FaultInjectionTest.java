@@ -1,14 +1,14 @@
 package io.mipgate.emulator;
 
+import static io.mipgate.emulator.EmulatorHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mipgate.at.model.ModelFamily;
-import java.io.IOException;
-import java.net.Socket;
+import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.emulator.net.UdpEchoServer;
+import io.mipgate.testsupport.LoopbackDnsServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +26,20 @@ class FaultInjectionTest {
 
     private void start(ModelFamily family) throws Exception {
         at = EmulatorHarness.start(EmulatorHarness.fast(family).build());
+    }
+
+    /** Opens connect_id 0 to {@code echo} and waits until it has accepted {@code accepted} connections in all. */
+    private void openTcp(TcpEchoServer echo, int accepted) throws InterruptedException {
+        at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
+        assertThat(echo.awaitAccepted(accepted, WAIT)).isTrue();
+    }
+
+    private static void awaitNoConnection(TcpEchoServer echo) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!echo.connections().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(echo.connections()).as("the peer saw the connection end").isEmpty();
     }
 
     @Test
@@ -69,13 +83,11 @@ class FaultInjectionTest {
     @Test
     void rebootLosesConnectionsAndDropEndsAttachment() throws Exception {
         start(ModelFamily.ML307R);
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            openTcp(echo, 1);
             at.faults().reboot();
             at.expectLine("+MATREADY");
-            server.setSoTimeout(5000);
-            assertThat(server.getInputStream().read()).isEqualTo(-1);
+            awaitNoConnection(echo);
             at.echo(true);
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK");
         }
@@ -86,19 +98,13 @@ class FaultInjectionTest {
     @Test
     void peerResetAndAutofree() throws Exception {
         start(ModelFamily.ML307R);
-        try (TcpPeer peer = new TcpPeer(false)) {
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
             at.exchange("AT+MIPCFG=\"autofree\",0,1", "OK");
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
+            openTcp(echo, 1);
             at.faults().resetConnection(0);
             at.expectLine("+MIPURC: \"disconn\",0,2");
-            server.setSoTimeout(5000);
-            assertThatThrownBy(() -> {
-                if (server.getInputStream().read() < 0) {
-                    throw new IOException("closed");
-                }
-            }).isInstanceOf(IOException.class);
-            at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"TCP\",\"127.0.0.1\"," + peer.port() + ",\"CLOSED\"", "OK");
+            awaitNoConnection(echo);
+            at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",\"CLOSED\"", "OK");
             at.exchange("AT+MIPSEND=0,1,\"a\"", "+CME ERROR: 553");
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
             at.exchange("AT+MIPCLOSE=0", "+CME ERROR: 551");
@@ -106,16 +112,25 @@ class FaultInjectionTest {
     }
 
     @Test
+    void peerResetIsReportedAsDisconnTwo() throws Exception {
+        start(ModelFamily.ML307R);
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            openTcp(echo, 1);
+            echo.resetAll();
+            at.expectLine("+MIPURC: \"disconn\",0,2");
+            at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK"); // autofree is on by default
+        }
+    }
+
+    @Test
     void lateCloseUrcAndStaleDisconnOnReusedId() throws Exception {
         start(ModelFamily.ML307R);
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            peer.next();
+        try (TcpEchoServer peer = TcpEchoServer.start()) {
+            openTcp(peer, 1);
             at.faults().delayNextCloseUrc(Duration.ofMillis(400));
             at.exchange("AT+MIPCLOSE=0", "OK");
             Thread.sleep(100); // the socket is released shortly after OK; the URC comes 400 ms late
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            peer.next();
+            openTcp(peer, 2);
             at.expectLine("+MIPCLOSE: 0");
             at.faults().emitStaleDisconn(0, 1);
             at.expectLine("+MIPURC: \"disconn\",0,1");
@@ -137,11 +152,11 @@ class FaultInjectionTest {
 
     @Test
     void firstDnsAfterBootFails() throws Exception {
-        try (LoopbackDns dns = new LoopbackDns().with("iot.example", "127.0.0.1")) {
-            at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.ML307R).networkDns(List.of(dns.address()))
-                    .build());
+        try (LoopbackDnsServer dns = LoopbackDnsServer.start().addA("iot.example", "127.0.0.1")) {
+            at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.ML307R).dnsPort(dns.port()).build());
             at.faults().failFirstDnsAfterBoot(580);
             at.exchange("AT+MDNSGIP=\"iot.example\"", "+CME ERROR: 580");
+            assertThat(dns.queryCount()).isZero();
             at.exchange("AT+MDNSGIP=\"iot.example\"", "OK", "+MDNSGIP: \"iot.example\",\"127.0.0.1\"");
         }
     }
@@ -149,15 +164,13 @@ class FaultInjectionTest {
     @Test
     void packetBufferDropsBeyondCachedPacketLimit() throws Exception {
         start(ModelFamily.MN316);
-        try (UdpPeer udp = new UdpPeer()) {
-            at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + udp.port() + ",,3", "OK", "+MIPOPEN: 0,0");
-            at.exchange("AT+MIPSEND=0,1,\"x\"", "+MIPSEND: 0,1", "OK");
-            udp.receive();
+        try (UdpEchoServer echo = UdpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + echo.port() + ",,3", "OK", "+MIPOPEN: 0,0");
             for (int i = 1; i <= 12; i++) {
-                udp.reply(new byte[] {(byte) i});
+                at.exchange("AT+MIPSEND=0,1,\"x\"", "+MIPSEND: 0,1", "OK");
                 at.expectLine("+MIPURC: \"rudp\",0," + i);
             }
-            udp.reply(new byte[] {13, 13});
+            at.exchange("AT+MIPSEND=0,2,\"yy\"", "+MIPSEND: 0,2", "OK");
             at.expectLine("+MIPURC: \"drop\",0,2");
             at.command("AT+MIPRD=0,0");
             assertThat(at.linesUntilFinal()).hasSize(13);
@@ -167,24 +180,22 @@ class FaultInjectionTest {
     @Test
     void streamBufferStopsReadingAtTheTcpWindow() throws Exception {
         start(ModelFamily.MN316A);
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port() + ",,2", "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
-            byte[] payload = new byte[10_000];
-            java.util.Arrays.fill(payload, (byte) 'z');
-            Thread.ofVirtual().start(() -> {
-                try {
-                    server.getOutputStream().write(payload);
-                } catch (IOException ignored) {
-                    // test ends
-                }
-            });
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",,2", "OK", "+MIPOPEN: 0,0");
+            // all of it is sent before the first echo comes back, so no URC falls between command and answer
+            echo.setEchoDelay(Duration.ofMillis(400));
+            int total = 0;
+            for (int i = 0; i < 10; i++) {
+                String chunk = "z".repeat(1000);
+                at.exchange("AT+MIPSEND=0,1000,\"" + chunk + "\"", "+MIPSEND: 0,1000", "OK");
+                total += chunk.length();
+            }
             int read = 0;
-            while (read < payload.length) {
+            while (read < total) {
                 String urc = at.nextLine();
-                int total = Integer.parseInt(urc.substring(urc.lastIndexOf(',') + 1));
-                assertThat(total).isLessThanOrEqualTo(2048);
-                if (total == 2048 || read + total == payload.length) {
+                int buffered = Integer.parseInt(urc.substring(urc.lastIndexOf(',') + 1));
+                assertThat(buffered).isLessThanOrEqualTo(2048);
+                if (buffered == 2048 || read + buffered == total) {
                     at.command("AT+MIPRD=0,1460");
                     String line = at.nextLine();
                     assertThat(line).startsWith("+MIPRD: 0,");
@@ -192,29 +203,29 @@ class FaultInjectionTest {
                     at.expectLine("OK");
                 }
             }
-            assertThat(read).isEqualTo(payload.length);
+            assertThat(read).isEqualTo(total);
         }
     }
 
     @Test
     void promptTimeoutSendsWhatArrivedAndCtrlZEndsUnspecifiedLength() throws Exception {
         start(ModelFamily.ML307R);
-        try (TcpPeer peer = new TcpPeer(false)) {
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
             at.exchange("AT+MIPCFG=\"timeout\",0,1", "OK");
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.command("AT+MIPSEND=0,10");
             at.expectBytes("\r\n>\r\n");
             at.send("abc");
             at.expectLine("+MIPSEND: 0,3");
             at.expectLine("OK");
-            assertThat(TcpPeer.readExactly(server, 3)).isEqualTo("abc".getBytes(StandardCharsets.US_ASCII));
+            at.expectLine("+MIPURC: \"rtcp\",0,3,abc");
             at.command("AT+MIPSEND=0");
             at.expectBytes("\r\n>\r\n");
             at.send("AT+X\r\n\u001A");
             at.expectLine("+MIPSEND: 0,6");
             at.expectLine("OK");
-            assertThat(TcpPeer.readExactly(server, 6)).isEqualTo("AT+X\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(at.expectDataLine("+MIPURC: \"rtcp\",0,6,", 6))
+                    .isEqualTo("AT+X\r\n".getBytes(StandardCharsets.US_ASCII));
             at.command("AT+MIPSEND=0,0");
             at.expectBytes("\r\n>\r\n");
             at.send("zz\u001B");

@@ -1,12 +1,15 @@
 package io.mipgate.emulator;
 
+import static io.mipgate.emulator.EmulatorHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.at.model.ModelFamily;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.emulator.net.UdpEchoServer;
+import io.mipgate.testsupport.LoopbackDnsServer;
+import io.mipgate.testsupport.LoopbackSntpServer;
+import io.mipgate.testsupport.MutableClock;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,53 +100,47 @@ class Ml307rConformanceTest {
     @Test
     void tcpFlow() throws Exception {
         start();
-        try (TcpPeer peer = new TcpPeer(false)) {
-            int port = peer.port();
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            int port = echo.port();
             at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + port, "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
+            assertThat(echo.awaitAccepted(1, WAIT)).isTrue();
             at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + port, "+CME ERROR: 552");
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"TCP\",\"127.0.0.1\"," + port + ",\"CONNECTED\"", "OK");
             at.exchange("AT+MIPSEND=0,11,\"12345678900\"", "+MIPSEND: 0,11", "OK");
-            assertThat(new String(TcpPeer.readExactly(server, 11), StandardCharsets.US_ASCII)).isEqualTo("12345678900");
-            server.getOutputStream().write("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
+            at.expectLine("+MIPURC: \"rtcp\",0,11,12345678900");
+            at.exchange("AT+MIPSEND=0,10,\"ABCDE12345\"", "+MIPSEND: 0,10", "OK");
             at.expectLine("+MIPURC: \"rtcp\",0,10,ABCDE12345");
-            at.exchange("AT+MIPSACK=0", "+MIPSACK: 11,11,0,10", "OK");
+            at.exchange("AT+MIPSACK=0", "+MIPSACK: 21,21,0,21", "OK");
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK");
-            server.close();
         }
     }
 
     @Test
     void transparentFlow() throws Exception {
         start();
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MIPMODE=0,1", "OK", "CONNECT");
             at.send("12345678900");
-            assertThat(new String(TcpPeer.readExactly(server, 11), StandardCharsets.US_ASCII)).isEqualTo("12345678900");
-            server.getOutputStream().write("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
-            at.expectBytes("ABCDE12345");
+            at.expectBytes("12345678900");
             Thread.sleep(120);
             at.send("+++");
             at.expectLine("OK");
-            at.exchange("AT+MIPSACK=0", "+MIPSACK: 11,11,0,10", "OK");
+            at.exchange("AT+MIPSACK=0", "+MIPSACK: 11,11,0,11", "OK");
             at.exchange("AT+MIPMODE=0", "+MIPMODE: 0,0", "OK");
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
-            server.close();
         }
     }
 
     @Test
     void transparentOpenAndPeerCloseMarker() throws Exception {
         start();
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=1,\"TCP\",\"127.0.0.1\"," + peer.port() + ",,1", "OK", "CONNECT");
-            Socket server = peer.next();
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=1,\"TCP\",\"127.0.0.1\"," + echo.port() + ",,1", "OK", "CONNECT");
             at.send("x+++y");
-            assertThat(TcpPeer.readExactly(server, 5)).isEqualTo("x+++y".getBytes(StandardCharsets.US_ASCII));
-            server.close();
+            at.expectBytes("x+++y");
+            echo.closeAll();
             at.expectBytes("\r\n+MIPURC: \"disconn\",1,1\r\n");
             at.exchange("AT+MIPSTATE=1", "+MIPSTATE: 1,,,,\"INITIAL\"", "OK");
         }
@@ -152,53 +149,45 @@ class Ml307rConformanceTest {
     @Test
     void tcpBufferFlow() throws Exception {
         start();
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port() + ",10,2", "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
-            at.exchange("AT+MIPSEND=0,11,\"12345678900\"", "+MIPSEND: 0,11", "OK");
-            TcpPeer.readExactly(server, 11);
-            server.getOutputStream().write("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",10,2", "OK", "+MIPOPEN: 0,0");
+            at.exchange("AT+MIPSEND=0,10,\"ABCDE12345\"", "+MIPSEND: 0,10", "OK");
             at.expectLine("+MIPURC: \"rtcp\",0,10,10");
-            server.getOutputStream().write("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
+            at.exchange("AT+MIPSEND=0,10,\"FGHIJ67890\"", "+MIPSEND: 0,10", "OK");
             at.expectLine("+MIPURC: \"rtcp\",0,10,20");
             at.exchange("AT+MIPRD=0", "+MIPRD: 0,20", "OK");
             at.exchange("AT+MIPRD=0,10", "+MIPRD: 0,10,10,ABCDE12345", "OK");
-            at.exchange("AT+MIPRD=0,0", "+MIPRD: 0,0,10,ABCDE12345", "OK");
+            at.exchange("AT+MIPRD=0,0", "+MIPRD: 0,0,10,FGHIJ67890", "OK");
             at.exchange("AT+MIPRD=0,0", "OK");
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
-            server.close();
         }
     }
 
     @Test
     void switchToBufferModeThenBackFlushesBeforeOk() throws Exception {
         start();
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MIPMODE=0,2", "OK");
-            server.getOutputStream().write("hello".getBytes(StandardCharsets.US_ASCII));
+            at.exchange("AT+MIPSEND=0,5,\"hello\"", "+MIPSEND: 0,5", "OK");
             at.expectLine("+MIPURC: \"rtcp\",0,5,5");
             at.exchange("AT+MIPMODE=0,0", "+MIPRD: 0,0,5,hello", "OK");
-            server.close();
         }
     }
 
     @Test
     void udpBufferFlow() throws Exception {
         start();
-        try (UdpPeer peer = new UdpPeer()) {
-            at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + peer.port() + ",10,3", "OK", "+MIPOPEN: 0,0");
+        try (UdpEchoServer echo = UdpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + echo.port() + ",10,3", "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MIPSEND=0,11,\"12345678900\"", "+MIPSEND: 0,11", "OK");
-            assertThat(peer.receive()).isEqualTo("12345678900".getBytes(StandardCharsets.US_ASCII));
-            peer.reply("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
             at.expectLine("+MIPURC: \"rudp\",0,1");
-            peer.reply("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
+            at.exchange("AT+MIPSEND=0,10,\"ABCDE12345\"", "+MIPSEND: 0,10", "OK");
             at.expectLine("+MIPURC: \"rudp\",0,2");
             at.exchange("AT+MIPRD=0", "+MIPRD: 0,2", "OK");
-            at.exchange("AT+MIPRD=0,1", "+MIPRD: 0,1,10,ABCDE12345", "OK");
+            at.exchange("AT+MIPRD=0,1", "+MIPRD: 0,1,11,12345678900", "OK");
             at.exchange("AT+MIPRD=0,0", "+MIPRD: 0,0,10,ABCDE12345", "OK");
-            at.exchange("AT+MIPSACK=0", "+MIPSACK: 11,0,11,20", "OK");
+            at.exchange("AT+MIPSACK=0", "+MIPSACK: 21,0,21,21", "OK");
             at.exchange("AT+MIPSEND=0,11,\"12345678900\",0,1", "+CME ERROR: 50");
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
         }
@@ -206,10 +195,10 @@ class Ml307rConformanceTest {
 
     @Test
     void dnsPingAndNtp() throws Exception {
-        Instant fixed = Instant.parse("2019-02-20T23:29:20Z");
-        try (LoopbackDns dns = new LoopbackDns().with("www.baidu.com", "127.0.0.1");
-             LoopbackSntp ntp = new LoopbackSntp(fixed)) {
-            start(EmulatorHarness.fast(ModelFamily.ML307R).networkDns(List.of(dns.address())));
+        MutableClock serverTime = new MutableClock(Instant.parse("2019-02-20T23:29:20Z"));
+        try (LoopbackDnsServer dns = LoopbackDnsServer.start().addA("www.baidu.com", "127.0.0.1");
+             LoopbackSntpServer ntp = LoopbackSntpServer.start(serverTime)) {
+            start(EmulatorHarness.fast(ModelFamily.ML307R).dnsPort(dns.port()));
             at.exchange("AT+MDNSGIP=\"www.baidu.com\"", "OK", "+MDNSGIP: \"www.baidu.com\",\"127.0.0.1\"");
             at.exchange("AT+MDNSGIP=\"nowhere.example\"", "OK", "+MDNSGIP: \"nowhere.example\"");
             at.exchange("AT+MPING=\"www.baidu.com\",5,4", "OK");

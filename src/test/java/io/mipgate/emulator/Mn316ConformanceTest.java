@@ -3,10 +3,12 @@ package io.mipgate.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.at.model.ModelFamily;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.emulator.net.UdpEchoServer;
+import io.mipgate.testsupport.LoopbackDnsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.xbill.DNS.Type;
 
 /** AT-REFERENCE §2 examples (captured on a 0~4 NB model) and §3 flows on MN316. */
 class Mn316ConformanceTest {
@@ -50,13 +52,11 @@ class Mn316ConformanceTest {
     @Test
     void udpFlowWithSeqEcho() throws Exception {
         at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).build());
-        try (UdpPeer peer = new UdpPeer()) {
-            at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"UDP\",\"127.0.0.1\"," + peer.port() + ",\"CONNECTED\"", "OK");
+        try (UdpEchoServer echo = UdpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
+            at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"UDP\",\"127.0.0.1\"," + echo.port() + ",\"CONNECTED\"", "OK");
             at.exchange("AT+MIPSEND=0,11,\"12345678900\",0,1", "+MIPSEND: 0,11", "OK", "+MIPURC: \"seq\",0,1,0");
-            assertThat(peer.receive()).isEqualTo("12345678900".getBytes(StandardCharsets.US_ASCII));
-            peer.reply("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
-            at.expectLine("+MIPURC: \"rudp\",0,10,ABCDE12345");
+            at.expectLine("+MIPURC: \"rudp\",0,11,12345678900");
             at.exchange("AT+MIPSEND=0,0", "+CME ERROR: 50");
             at.exchange("AT+MIPSEND=0,5", "+CME ERROR: 50");
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
@@ -66,37 +66,33 @@ class Mn316ConformanceTest {
     @Test
     void tcpFlowAndNbRestrictions() throws Exception {
         at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).build());
-        try (TcpPeer peer = new TcpPeer(false)) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port() + ",,1", "+CME ERROR: 50");
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port(), "OK", "+MIPOPEN: 0,0");
-            Socket server = peer.next();
-            at.exchange("AT+MIPSEND=0,11,\"12345678900\"", "+MIPSEND: 0,11", "OK");
-            TcpPeer.readExactly(server, 11);
+        try (TcpEchoServer echo = TcpEchoServer.start()) {
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",,1", "+CME ERROR: 50");
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MIPSEND=0,2,\"ab\",1", "+CME ERROR: 50");
             at.exchange("AT+MIPMODE=0,1", "+CME ERROR: 50");
             at.exchange("AT+MIPMODE=0,2", "OK");
-            server.getOutputStream().write("ABCDE12345".getBytes(StandardCharsets.US_ASCII));
+            at.exchange("AT+MIPSEND=0,10,\"ABCDE12345\"", "+MIPSEND: 0,10", "OK");
             at.expectLine("+MIPURC: \"rtcp\",0,10,10");
             at.exchange("AT+MIPRD=0,0", "+MIPRD: 0,0,10,ABCDE12345", "OK");
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
-            server.close();
         }
-        try (TcpPeer refusing = new TcpPeer(false)) {
-            int port = refusing.port();
-            refusing.close();
-            at.exchange("AT+MIPOPEN=1,\"TCP\",\"127.0.0.1\"," + port, "OK", "+MIPOPEN: 1,1");
+        int refusing;
+        try (TcpEchoServer closed = TcpEchoServer.start()) {
+            refusing = closed.port();
         }
+        at.exchange("AT+MIPOPEN=1,\"TCP\",\"127.0.0.1\"," + refusing, "OK", "+MIPOPEN: 1,1");
     }
 
     @Test
     void dnsFlowWithConfiguredServer() throws Exception {
-        try (LoopbackDns dns = new LoopbackDns().with("www.baidu.com", "127.0.0.1")) {
-            at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).dnsPort(dns.address().getPort())
-                    .build());
+        try (LoopbackDnsServer dns = LoopbackDnsServer.start().addA("www.baidu.com", "127.0.0.1")) {
+            at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).dnsPort(dns.port()).build());
             at.exchange("AT+MDNSCFG=\"ip\",\"127.0.0.1\",\"127.0.0.1\"", "OK");
             at.exchange("AT+MDNSCFG=\"ip\"", "+MDNSCFG: \"ip\",\"127.0.0.1\",\"127.0.0.1\"", "OK");
             at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
             at.exchange("AT+MDNSGIP=\"www.baidu.com\"", "OK", "+MDNSGIP: \"www.baidu.com\",\"127.0.0.1\"");
+            assertThat(dns.queryCount("www.baidu.com", Type.A)).isEqualTo(1);
             at.exchange("AT+MDNSGIP=\"www.baidu.com\",1", "+CME ERROR: 50");
         }
     }

@@ -57,13 +57,14 @@ class StandaloneAttachmentTest {
     void commandLine() throws Exception {
         EmulatorMain.Options options = EmulatorMain.parse(new String[] {"--model", "mn316", "--tcp", "7001",
                 "--firmware", "field", "--baud", "115200", "--echo", "off", "--admin", "7002",
-                "--dns", "127.0.0.1:5353"});
+                "--dns", "127.0.0.1", "--dns-port", "5353"});
         EmulatorConfig config = options.config();
         assertThat(config.model().family()).isEqualTo(ModelFamily.MN316);
         assertThat(config.firmware()).isEqualTo(FirmwareProfile.FIELD);
         assertThat(config.baud()).isEqualTo(115200);
         assertThat(config.echoAfterBoot()).isFalse();
         assertThat(options.adminPort()).isEqualTo(7002);
-        assertThat(config.networkDns()).hasSize(1);
+        assertThat(config.networkDns()).containsExactly(InetAddress.getLoopbackAddress());
+        assertThat(config.dnsPort()).isEqualTo(5353);
     }
 }
