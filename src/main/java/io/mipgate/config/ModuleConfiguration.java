@@ -2,6 +2,9 @@ package io.mipgate.config;
 
 import io.mipgate.emulator.EmulatorLinkFactory;
 import io.mipgate.module.DeviceManager;
+import io.mipgate.module.ModuleSettings;
+import io.mipgate.module.SerialDiscovery;
+import io.mipgate.transport.LinkSpec;
 import io.mipgate.transport.LinkFactories;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -43,6 +46,16 @@ public class ModuleConfiguration {
         return manager;
     }
 
+    private static void discover(DeviceManager manager, MipgateProperties.Discovery discovery) {
+        var found = new SerialDiscovery(discovery.getInclude(), discovery.getBaud())
+                .discover(manager.claimedSerialDevices());
+        for (LinkSpec.Serial device : found) {
+            String id = "auto-" + java.nio.file.Path.of(device.device()).getFileName();
+            log.info("discovery: adding module {} on {}", id, device.device());
+            manager.addAndStart(ModuleSettings.defaults(id, device));
+        }
+    }
+
     /** Starts the workers once the context is up and stops them first on shutdown. */
     @Bean
     SmartLifecycle deviceManagerLifecycle(DeviceManager manager, MipgateProperties properties) {
@@ -52,6 +65,9 @@ public class ModuleConfiguration {
             @Override
             public void start() {
                 manager.start(properties.getStartupWait());
+                if (properties.getDiscovery().isEnabled()) {
+                    discover(manager, properties.getDiscovery());
+                }
                 running = true;
             }
 

@@ -332,9 +332,14 @@ final class ConnectionOps {
     /** Leaves transparent mode: guard time, {@code +++}, guard time, {@code OK}. */
     private void escape(int connectId) {
         Duration guard = worker.settings.escapeGuard();
-        LineSession.sleep(guard);
-        state.locked(() -> worker.session().decoder().escapeSent());
-        worker.exec(new Escape(guard)).orThrow(worker.id(), "+++");
+        worker.escaping(true);
+        try {
+            LineSession.sleep(guard);
+            state.locked(() -> worker.session().decoder().escapeSent());
+            worker.exec(new Escape(guard)).orThrow(worker.id(), "+++");
+        } finally {
+            worker.escaping(false);
+        }
         state.locked(() -> {
             state.bridgedConnectId(null);
             ConnectionSlot slot = state.slot(connectId);

@@ -48,6 +48,26 @@ public final class DeviceManager implements ModuleDirectory, AutoCloseable {
         return client;
     }
 
+    /** Adds a module found while the manager runs (discovery) and starts its worker at once. */
+    public ModuleClient addAndStart(ModuleSettings settings) {
+        ModuleClient client = add(settings);
+        ModuleWorker worker;
+        synchronized (this) {
+            worker = workers.get(settings.id());
+        }
+        worker.start();
+        return client;
+    }
+
+    /** The serial devices configured modules use, so discovery leaves them alone. */
+    public synchronized java.util.Set<java.nio.file.Path> claimedSerialDevices() {
+        return workers.values().stream()
+                .filter(w -> w.settings.link() instanceof io.mipgate.transport.LinkSpec.Serial)
+                .map(w -> SerialDiscovery.realPath(java.nio.file.Path.of(
+                        ((io.mipgate.transport.LinkSpec.Serial) w.settings.link()).device())))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Starts every worker at once and waits up to {@code wait} for their first start-up attempts. */
     public void start(Duration wait) {
         List<CompletableFuture<Void>> started = workers.values().stream().map(worker -> {

@@ -36,16 +36,24 @@ final class LineSession implements AutoCloseable {
     private final Link link;
     private final AtDecoder decoder;
     private final Consumer<AtEvent> router;
+    private final ReadGate gate;
     private final CompletableFuture<String> lost = new CompletableFuture<>();
     private final Object writeLock = new Object();
     private Thread reader;
     private Exchange current;
     private long staleFinalResults;
 
-    LineSession(ModuleState state, Link link, Consumer<AtEvent> router) {
+    /** Holds the reader back before its next read; see {@link ModuleWorker#awaitTransparentRoom}. */
+    @FunctionalInterface
+    interface ReadGate {
+        void awaitRoom(int bytes) throws InterruptedException;
+    }
+
+    LineSession(ModuleState state, Link link, Consumer<AtEvent> router, ReadGate gate) {
         this.state = state;
         this.link = link;
         this.router = router;
+        this.gate = gate;
         this.decoder = new AtDecoder(this::onEvent);
     }
 
@@ -75,6 +83,7 @@ final class LineSession implements AutoCloseable {
         byte[] buffer = new byte[8192];
         try {
             while (true) {
+                gate.awaitRoom(buffer.length);
                 int n = link.read(buffer, 0, buffer.length);
                 if (n < 0) {
                     markLost("link closed (EOF)");
@@ -92,6 +101,8 @@ final class LineSession implements AutoCloseable {
             }
         } catch (IOException e) {
             markLost("link I/O error: " + e.getMessage());
+        } catch (InterruptedException e) {
+            markLost("reader interrupted");
         } catch (RuntimeException e) {
             log.error("module={} reader failed", state.id, e);
             markLost("reader failed: " + e);

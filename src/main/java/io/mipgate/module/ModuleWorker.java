@@ -49,6 +49,7 @@ public final class ModuleWorker implements AutoCloseable {
     private volatile boolean resetDetected;
     private volatile boolean retryRequested;
     private boolean wasUp;
+    private volatile boolean escaping;
     private boolean needsResync;
     private int consecutiveTimeouts;
     private Job<?> currentJob;
@@ -249,7 +250,7 @@ public final class ModuleWorker implements AutoCloseable {
         }
         try {
             Link link = links.create(id(), settings.link());
-            LineSession fresh = new LineSession(state, link, this::route);
+            LineSession fresh = new LineSession(state, link, this::route, this::awaitTransparentRoom);
             fresh.start();
             session = fresh;
             initializer.initialise();
@@ -273,6 +274,27 @@ public final class ModuleWorker implements AutoCloseable {
             firstStart.complete(null);
             return attempt + 1;
         }
+    }
+
+    /**
+     * In transparent mode the line carries one connection's bytes and nothing else, so when its gateway buffer is
+     * full the reader stops reading: the serial line, then the module's socket, then the peer are held back by flow
+     * control instead of bytes being dropped. Not while {@code +++} is pending: its OK must get through.
+     */
+    private void awaitTransparentRoom(int bytes) throws InterruptedException {
+        while (running) {
+            ConnectionSlot slot = state.locked(() -> {
+                Integer bridged = state.bridgedConnectId();
+                return bridged == null || escaping ? null : state.slot(bridged);
+            });
+            if (slot == null || slot.receiveBuffer().awaitFree(bytes, 200)) {
+                return;
+            }
+        }
+    }
+
+    void escaping(boolean value) {
+        escaping = value;
     }
 
     private void route(AtEvent event) {

@@ -31,6 +31,7 @@ class WorkerAccessModesTest {
         gateway = new Gateway();
         gateway.emulated("cat1", "ML307R");
         gateway.emulated("nb", "MN316");
+        gateway.emulated("small", "ML307R", settings -> settings.withReceiveBuffer(16 * 1024));
         gateway.start();
     }
 
@@ -107,6 +108,25 @@ class WorkerAccessModesTest {
         System.arraycopy(first, 0, all, 0, first.length);
         System.arraycopy(second, 0, all, first.length, second.length);
         assertThat(Payloads.readExactly(module, id, all.length, Duration.ofSeconds(20))).isEqualTo(all);
+        module.close(id, null).get(15, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = AccessMode.class, names = {"STREAM_BUFFER", "TRANSPARENT"})
+    void aSlowReaderHoldsTheFlowBackInsteadOfLosingBytes(AccessMode mode) throws Exception {
+        ModuleClient module = gateway.manager.client("small");
+        int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", tcpEcho.port(), null, mode, null, null))
+                .get(15, TimeUnit.SECONDS).connectId();
+        byte[] payload = Payloads.binary(200_000, 99);
+        var sending = module.send(id, payload, SendOptions.DEFAULT);
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            received.write(module.read(id, 2048));
+            return received.size() >= payload.length;
+        });
+        assertThat(received.toByteArray()).isEqualTo(payload);
+        assertThat(sending.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(payload.length);
+        assertThat(module.connection(id).droppedBytes()).isZero();
         module.close(id, null).get(15, TimeUnit.SECONDS);
     }
 

@@ -53,6 +53,20 @@ public final class ReceiveBuffer {
         System.arraycopy(ring, 0, out, first, n - first);
         head = (head + n) % ring.length;
         size -= n;
+        notifyAll();
         return out;
+    }
+
+    /** Waits until at least {@code bytes} are free, or the timeout passes; returns whether they are. */
+    public synchronized boolean awaitFree(int bytes, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (ring.length - size < bytes) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 }
