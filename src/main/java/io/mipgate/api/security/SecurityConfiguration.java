@@ -1,5 +1,6 @@
 package io.mipgate.api.security;
 
+import jakarta.servlet.DispatcherType;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -113,7 +114,9 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(ProblemResponses.forbidden()))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(credentials), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers("/error").permitAll()
+                    // async dispatches (SSE completion) and error dispatches belong to an already authorised request
+                    auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                            .requestMatchers("/error").permitAll()
                             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
                     if (separateManagementPort) {
                         auth.requestMatchers("/actuator/prometheus").permitAll();
