@@ -29,6 +29,9 @@ class ConnectionsApiTest extends ApiTestBase {
         assertThat(module.path("imei").asString()).isNotBlank();
         assertThat(module.path("queueCapacity").asInt()).isEqualTo(64);
         assertThat(get("/api/v1/modules/down", VIEWER).json().path("status").asString()).isNotEqualTo("UP");
+        Reply retry = post("/api/v1/modules/down/retry", OPERATOR, null);
+        assertThat(retry.status()).as(retry.text()).isEqualTo(202);
+        assertThat(retry.json().path("id").asString()).isEqualTo("down");
     }
 
     @Test
