@@ -1,0 +1,159 @@
+package io.mipgate.api;
+
+import io.mipgate.api.dto.ConfigDtos.DnsCfgKey;
+import io.mipgate.api.dto.ConfigDtos.DnsCfgRequest;
+import io.mipgate.api.dto.ConfigDtos.DnsCfgValue;
+import io.mipgate.api.dto.ConfigDtos.KeepAliveRequest;
+import io.mipgate.api.dto.ConfigDtos.KeepAliveValue;
+import io.mipgate.api.dto.ConfigDtos.MipCfgKey;
+import io.mipgate.api.dto.ConfigDtos.MipCfgRequest;
+import io.mipgate.api.dto.ConfigDtos.MipCfgValue;
+import io.mipgate.api.problem.ApiException;
+import io.mipgate.at.RecvFormat;
+import io.mipgate.at.SendFormat;
+import io.mipgate.at.command.MdnsCfg;
+import io.mipgate.at.command.MipCfg;
+import io.mipgate.at.command.MipTka;
+import io.mipgate.at.decode.Information;
+import io.mipgate.module.ModuleClient;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * AT+MIPCFG per connect_id, AT+MIPTKA keep-alive and AT+MDNSCFG (GET: VIEWER, PUT: ADMIN). Options the model does
+ * not have answer 422 naming the model, before anything is sent.
+ */
+@RestController
+@Tag(name = "config", description = "Module configuration (GET: VIEWER; PUT: ADMIN)")
+public class ConfigController {
+
+    private static final String CONFIG = ApiPaths.MODULE + "/config";
+
+    private final ModuleAccess modules;
+
+    public ConfigController(ModuleAccess modules) {
+        this.modules = modules;
+    }
+
+    // ---- AT+MIPCFG ----
+
+    @GetMapping(CONFIG + "/mipcfg/{option}")
+    @Operation(summary = "Read an AT+MIPCFG option", description = "Every instance, or one with connectId.")
+    public List<MipCfgValue> mipcfg(@PathVariable String moduleId, @PathVariable MipCfgKey option,
+                                    @RequestParam(required = false) Integer connectId) {
+        ModuleClient client = modules.client(moduleId);
+        ModuleAccess.bodyConnectId(client, connectId);
+        ModuleAccess.checked(client, new MipCfg.Query(option.toDomain(), connectId));
+        return Await.result(client.config(option.toDomain(), connectId)).stream()
+                .map(line -> new MipCfgValue(line.option().wireName(), line.id(), line.values())).toList();
+    }
+
+    @PutMapping(CONFIG + "/mipcfg/{option}/{connectId}")
+    @Operation(summary = "Set an AT+MIPCFG option of one connect_id", description = "Answers the value read back.")
+    public List<MipCfgValue> setMipcfg(@PathVariable String moduleId, @PathVariable MipCfgKey option,
+                                       @PathVariable int connectId, @Valid @RequestBody MipCfgRequest request) {
+        ModuleClient client = modules.client(moduleId);
+        ModuleAccess.pathConnectId(client, connectId);
+        ModuleAccess.checked(client, new MipCfg.Query(option.toDomain(), connectId));
+        MipCfg.Setting setting = ModuleAccess.checked(client, setting(option, connectId, request));
+        Await.result(client.configure(setting));
+        return mipcfg(moduleId, option, connectId);
+    }
+
+    private static MipCfg.Setting setting(MipCfgKey option, int id, MipCfgRequest r) {
+        return switch (option) {
+            case cid -> new MipCfg.Cid(id, required("cid", r.cid(), option));
+            case encoding -> new MipCfg.Encoding(id,
+                    SendFormat.valueOf(required("sendFormat", r.sendFormat(), option).name().toUpperCase(Locale.ROOT)),
+                    RecvFormat.valueOf(required("recvFormat", r.recvFormat(), option).name().toUpperCase(Locale.ROOT)));
+            case timeout -> new MipCfg.SendTimeout(id, required("seconds", r.seconds(), option));
+            case autofree -> new MipCfg.AutoFree(id, required("hostReleases", r.hostReleases(), option));
+            case sndbuf -> new MipCfg.SendBuffer(id, required("bytes", r.bytes(), option));
+            case rcvbuf -> new MipCfg.ReceiveBuffer(id, required("bytes", r.bytes(), option));
+            case ackmode -> new MipCfg.AckMode(id, required("enabled", r.enabled(), option));
+            case ssl -> new MipCfg.Ssl(id, required("enabled", r.enabled(), option), required("sslId", r.sslId(), option));
+        };
+    }
+
+    private static <T> T required(String field, T value, Enum<?> option) {
+        if (value == null) {
+            throw ApiException.invalid(field, null, "required for option " + option.name());
+        }
+        return value;
+    }
+
+    // ---- AT+MIPTKA ----
+
+    @GetMapping(CONFIG + "/keepalive")
+    @Operation(summary = "Read TCP keep-alive of every instance (AT+MIPTKA?)")
+    public List<KeepAliveValue> keepAlive(@PathVariable String moduleId) {
+        ModuleClient client = modules.client(moduleId);
+        return Await.result(client.keepAlive((Integer) null)).stream().map(ConfigController::keepAliveValue).toList();
+    }
+
+    @GetMapping(CONFIG + "/keepalive/{connectId}")
+    @Operation(summary = "Read TCP keep-alive of one instance (AT+MIPTKA=<id>)")
+    public List<KeepAliveValue> keepAlive(@PathVariable String moduleId, @PathVariable int connectId) {
+        ModuleClient client = modules.client(moduleId);
+        ModuleAccess.pathConnectId(client, connectId);
+        return Await.result(client.keepAlive(connectId)).stream().map(ConfigController::keepAliveValue).toList();
+    }
+
+    @PutMapping(CONFIG + "/keepalive/{connectId}")
+    @Operation(summary = "Set TCP keep-alive of one instance (AT+MIPTKA)", description = "Answers the value read back.")
+    public List<KeepAliveValue> setKeepAlive(@PathVariable String moduleId, @PathVariable int connectId,
+                                             @Valid @RequestBody KeepAliveRequest request) {
+        ModuleClient client = modules.client(moduleId);
+        ModuleAccess.pathConnectId(client, connectId);
+        MipTka.Set set = ModuleAccess.checked(client, new MipTka.Set(connectId, request.enabled(), request.idleSeconds(),
+                request.intervalSeconds(), request.count()));
+        Await.result(client.keepAlive(set));
+        return keepAlive(moduleId, connectId);
+    }
+
+    private static KeepAliveValue keepAliveValue(Information.MipTkaLine line) {
+        return new KeepAliveValue(line.id(), line.keepAlive(), line.idle(), line.interval(), line.count());
+    }
+
+    // ---- AT+MDNSCFG ----
+
+    @GetMapping(CONFIG + "/dns/{option}")
+    @Operation(summary = "Read an AT+MDNSCFG option")
+    public List<DnsCfgValue> dnsConfig(@PathVariable String moduleId, @PathVariable DnsCfgKey option) {
+        ModuleClient client = modules.client(moduleId);
+        ModuleAccess.checked(client, new MdnsCfg.Query(option.toDomain()));
+        return Await.result(client.dnsConfig(option.toDomain())).stream()
+                .map(line -> new DnsCfgValue(line.option().wireName(), line.values())).toList();
+    }
+
+    @PutMapping(CONFIG + "/dns/{option}")
+    @Operation(summary = "Set an AT+MDNSCFG option", description = "Answers the value read back.")
+    public List<DnsCfgValue> setDnsConfig(@PathVariable String moduleId, @PathVariable DnsCfgKey option,
+                                          @Valid @RequestBody DnsCfgRequest request) {
+        ModuleClient client = modules.client(moduleId);
+        ModuleAccess.checked(client, new MdnsCfg.Query(option.toDomain()));
+        MdnsCfg.Setting setting = ModuleAccess.checked(client, dnsSetting(option, request));
+        Await.result(client.dnsConfig(setting));
+        return dnsConfig(moduleId, option);
+    }
+
+    private static MdnsCfg.Setting dnsSetting(DnsCfgKey option, DnsCfgRequest r) {
+        return switch (option) {
+            case ip -> new MdnsCfg.Servers(false, required("primary", r.primary(), option), r.secondary());
+            case ipv6 -> new MdnsCfg.Servers(true, required("primary", r.primary(), option), r.secondary());
+            case priority -> new MdnsCfg.Priority(required("ipv6First", r.ipv6First(), option));
+            case cached -> new MdnsCfg.Cache(required("cacheDisabled", r.cacheDisabled(), option),
+                    r.cachedPeriodSeconds());
+            case timeout -> new MdnsCfg.Timeout(required("timeoutSeconds", r.timeoutSeconds(), option), r.retries());
+        };
+    }
+}

@@ -1,0 +1,101 @@
+package io.mipgate.api.docs;
+
+import io.mipgate.api.problem.ProblemType;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI document: security schemes, the problem schema with every stable type, and the error answers every
+ * operation under {@code /api/v1} can give.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenApiConfiguration {
+
+    private static final String PROBLEM = "Problem";
+    private static final Map<String, String> ERRORS = new LinkedHashMap<>();
+
+    static {
+        ERRORS.put("400", "invalid-request: malformed JSON, unknown field, bad enum, out-of-range or unsafe value");
+        ERRORS.put("401", "unauthorized: no or unknown credentials");
+        ERRORS.put("403", "forbidden: the role does not allow this");
+        ERRORS.put("404", "unknown-module, unknown-connection, unknown-job or not-found");
+        ERRORS.put("409", "state-conflict: connect_id busy, not connected, module in transparent mode (cmeCode 551-553)");
+        ERRORS.put("422", "module-refused (cmeCode, cmeName) or unsupported-on-model (model)");
+        ERRORS.put("429", "queue-full: the module's job queue is full (Retry-After)");
+        ERRORS.put("503", "module-unavailable: module DOWN, RECOVERING, FAILED or STOPPED (Retry-After)");
+        ERRORS.put("504", "module-timeout: the module did not answer in time");
+    }
+
+    @Bean
+    OpenAPI mipgateOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("mipgate API").version("v1")
+                        .description("REST API of the mipgate gateway for China Mobile OneMO modules. Errors are RFC 9457"
+                                + " application/problem+json with a stable type under " + ProblemType.BASE + "."))
+                .components(new Components()
+                        .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name("X-API-Key"))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSchemas(PROBLEM, problemSchema()))
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        StringSchema type = new StringSchema();
+        type.setEnum(Arrays.stream(ProblemType.values()).map(t -> t.uri().toString()).toList());
+        type.setExample(ProblemType.MODULE_REFUSED.uri().toString());
+        return new ObjectSchema().description("RFC 9457 problem details")
+                .addProperty("type", type)
+                .addProperty("title", new StringSchema().example("Refused by the module"))
+                .addProperty("status", new IntegerSchema().example(422))
+                .addProperty("detail", new StringSchema().example(
+                        "AT+MIPOPEN refused by module emu-ml307r: +CME ERROR: 557 (SOCKET_CONNECTION_REFUSED)"))
+                .addProperty("instance", new StringSchema().example("/api/v1/modules/emu-ml307r/connections"))
+                .addProperty("moduleId", new StringSchema().example("emu-ml307r"))
+                .addProperty("cmeCode", new IntegerSchema().example(557))
+                .addProperty("cmeName", new StringSchema().example("SOCKET_CONNECTION_REFUSED"))
+                .addProperty("model", new StringSchema().example("MN316"))
+                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
+                        .addProperty("field", new StringSchema().example("host"))
+                        .addProperty("rejected", new StringSchema().example("a\"b"))
+                        .addProperty("message", new StringSchema().example("letters, digits and . - _ : % only"))));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> openApi.getPaths().forEach((path, item) -> {
+            if (!path.startsWith("/api/v1")) {
+                return;
+            }
+            item.readOperations().forEach(operation -> {
+                ApiResponses responses = operation.getResponses();
+                ERRORS.forEach((code, description) -> {
+                    if (!responses.containsKey(code)) {
+                        responses.addApiResponse(code, new ApiResponse().description(description)
+                                .content(new Content().addMediaType("application/problem+json",
+                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                    }
+                });
+            });
+        });
+    }
+}

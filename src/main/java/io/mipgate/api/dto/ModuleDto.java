@@ -1,0 +1,34 @@
+package io.mipgate.api.dto;
+
+import io.mipgate.module.ConnectionState;
+import io.mipgate.module.ModuleSnapshot;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/** One module as the fleet dashboard sees it. */
+@Schema(name = "Module")
+public record ModuleDto(
+        @Schema(example = "emu-ml307r") String id,
+        @Schema(example = "emulator:ML307R") String link,
+        @Schema(example = "ML307R") String model,
+        @Schema(example = "ML307R-DL-MBRH0S00") String firmware,
+        @Schema(example = "869999012345678") String imei,
+        @Schema(example = "UP", allowableValues = {"STARTING", "UP", "DOWN", "RECOVERING", "FAILED", "STOPPED"})
+        String status,
+        Instant statusSince,
+        @Schema(example = "0") int queueDepth,
+        @Schema(example = "64") int queueCapacity,
+        String lastError,
+        @Schema(description = "a connection is in transparent mode: other commands answer 409 until it leaves it")
+        boolean transparentMode,
+        @Schema(example = "1") long openConnections,
+        @Schema(description = "every connect_id that has been used since start-up") List<ConnectionDto> connections) {
+
+    public static ModuleDto of(ModuleSnapshot s) {
+        return new ModuleDto(s.id(), s.link(), s.model(), s.firmware(), s.imei(), s.status().name(), s.statusSince(),
+                s.queueDepth(), s.queueCapacity(), s.lastError(), s.transparentBridgeActive(), s.openConnections(),
+                s.connections().stream().filter(c -> c.state() != ConnectionState.INITIAL || c.generation() > 0)
+                        .map(c -> ConnectionDto.of(s.id(), c)).toList());
+    }
+}

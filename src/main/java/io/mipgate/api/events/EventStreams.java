@@ -1,0 +1,139 @@
+package io.mipgate.api.events;
+
+import io.mipgate.module.DeviceManager;
+import io.mipgate.module.event.ModuleEvent;
+import java.io.IOException;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Fans worker events out to Server-Sent-Event subscribers. One listener is registered with the device manager; it
+ * only offers to each subscriber's bounded queue, so a slow client loses events (counted, and reported to it as a
+ * {@code dropped} event) but never slows a worker. Each subscriber is drained by its own virtual thread.
+ */
+@Component
+public class EventStreams {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
+
+    private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final int queueSize;
+    private final Duration timeout;
+    private final Duration heartbeat;
+
+    public EventStreams(DeviceManager devices, @Value("${mipgate.api.events.queue-size:256}") int queueSize,
+                        @Value("${mipgate.api.events.timeout:PT30M}") Duration timeout,
+                        @Value("${mipgate.api.events.heartbeat:PT15S}") Duration heartbeat) {
+        this.queueSize = queueSize;
+        this.timeout = timeout;
+        this.heartbeat = heartbeat;
+        devices.subscribe(this::publish);
+    }
+
+    /** A new stream of events of one module (or all when {@code moduleId} is null), optionally of some types only. */
+    public SseEmitter subscribe(String moduleId, Set<String> types) {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        Subscriber subscriber = new Subscriber(emitter, moduleId, types, new ArrayBlockingQueue<>(queueSize));
+        subscribers.add(subscriber);
+        emitter.onCompletion(() -> subscriber.stop(subscribers));
+        emitter.onTimeout(() -> subscriber.stop(subscribers));
+        emitter.onError(e -> subscriber.stop(subscribers));
+        Thread.ofVirtual().name("sse-" + (moduleId == null ? "all" : moduleId)).start(() -> subscriber.drain(heartbeat));
+        return emitter;
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    private void publish(ModuleEvent event) {
+        for (Subscriber subscriber : subscribers) {
+            subscriber.offer(event);
+        }
+    }
+
+    /** The JSON body of an event: its type and its record components. Events never carry payload bytes. */
+    static Map<String, Object> body(ModuleEvent event) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", event.type());
+        for (RecordComponent component : event.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(event);
+                body.put(component.getName(), value instanceof Enum<?> e ? e.name() : value);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return body;
+    }
+
+    private static final class Subscriber {
+        private final SseEmitter emitter;
+        private final String moduleId;
+        private final Set<String> types;
+        private final BlockingQueue<ModuleEvent> queue;
+        private final AtomicLong dropped = new AtomicLong();
+        private volatile boolean stopped;
+
+        Subscriber(SseEmitter emitter, String moduleId, Set<String> types, BlockingQueue<ModuleEvent> queue) {
+            this.emitter = emitter;
+            this.moduleId = moduleId;
+            this.types = types;
+            this.queue = queue;
+        }
+
+        void offer(ModuleEvent event) {
+            if (stopped || (moduleId != null && !moduleId.equals(event.moduleId()))
+                    || (!types.isEmpty() && !types.contains(event.type()))) {
+                return;
+            }
+            if (!queue.offer(event)) {
+                dropped.incrementAndGet();
+            }
+        }
+
+        void drain(Duration heartbeat) {
+            try {
+                emitter.send(SseEmitter.event().comment("mipgate events" + (moduleId == null ? "" : " of " + moduleId)));
+                while (!stopped) {
+                    ModuleEvent event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                    long lost = dropped.getAndSet(0);
+                    if (lost > 0) {
+                        emitter.send(SseEmitter.event().name("dropped")
+                                .data(Map.of("type", "dropped", "events", lost), MediaType.APPLICATION_JSON));
+                    }
+                    if (event == null) {
+                        emitter.send(SseEmitter.event().comment("heartbeat"));
+                        continue;
+                    }
+                    emitter.send(SseEmitter.event().name(event.type()).data(body(event), MediaType.APPLICATION_JSON));
+                }
+            } catch (IOException | IllegalStateException e) {
+                log.debug("event subscriber gone: {}", e.toString());
+                emitter.completeWithError(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                emitter.complete();
+            }
+        }
+
+        void stop(CopyOnWriteArrayList<Subscriber> all) {
+            stopped = true;
+            all.remove(this);
+        }
+    }
+}

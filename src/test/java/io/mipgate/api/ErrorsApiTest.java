@@ -1,0 +1,156 @@
+package io.mipgate.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ErrorsApiTest extends ApiTestBase {
+
+    @Test
+    void unknownThingsAre404() {
+        assertThat(get("/api/v1/modules/nope", VIEWER).problem(404, "unknown-module").path("moduleId").asString())
+                .isEqualTo("nope");
+        post("/api/v1/modules/nope/ping", OPERATOR, "{\"host\":\"127.0.0.1\"}").problem(404, "unknown-module");
+        get(ML307R + "/connections/9", VIEWER).problem(404, "unknown-connection");
+        get("/api/v1/modules/emu-small/connections/4", VIEWER).problem(404, "unknown-connection");
+        get("/api/v1/jobs/nope", VIEWER).problem(404, "unknown-job");
+        get("/api/v1/nothing-here", VIEWER).problem(404, "not-found");
+    }
+
+    @Test
+    void malformedInputIs400WithFields() {
+        post(ML307R + "/connections", OPERATOR, "{\"protocol\":").problem(400, "invalid-request");
+        JsonNode unknown = post(ML307R + "/connections", OPERATOR, "{\"protocol\":\"TCP\",\"host\":\"h\",\"port\":1,"
+                + "\"bogus\":1}").problem(400, "invalid-request");
+        assertThat(unknown.path("errors").get(0).path("field").asString()).isEqualTo("bogus");
+        post(ML307R + "/connections", OPERATOR, "{\"protocol\":\"SCTP\",\"host\":\"h\",\"port\":1}")
+                .problem(400, "invalid-request");
+        post(ML307R + "/connections", OPERATOR, "{\"protocol\":\"TCP\",\"host\":\"h\",\"port\":1,\"accessMode\":2}")
+                .problem(400, "invalid-request");
+        JsonNode port = post(ML307R + "/connections", OPERATOR, "{\"protocol\":\"TCP\",\"host\":\"h\",\"port\":70000}")
+                .problem(400, "invalid-request");
+        assertThat(port.path("errors").get(0).path("field").asString()).isEqualTo("port");
+        JsonNode id = post(ML307R + "/connections", OPERATOR, "{\"protocol\":\"TCP\",\"host\":\"h\",\"port\":1,"
+                + "\"connectId\":6}").problem(400, "invalid-request");
+        assertThat(id.path("errors").get(0).path("field").asString()).isEqualTo("connectId");
+        post(MN316 + "/connections", OPERATOR, "{\"protocol\":\"UDP\",\"host\":\"h\",\"port\":1,"
+                + "\"accessMode\":\"streamBuffer\"}").problem(400, "invalid-request");
+        get(ML307R + "/connections/0/data?max=0", OPERATOR).problem(400, "invalid-request");
+        get(ML307R + "/connections/0/data?max=abc", OPERATOR).problem(400, "invalid-request");
+        delete(ML307R + "/connections/0?mode=sideways", OPERATOR).problem(400, "invalid-request");
+        post(ML307R + "/connections/0/send", OPERATOR, "{\"data\":\"zz\",\"encoding\":\"hex\"}")
+                .problem(400, "invalid-request");
+        post(ML307R + "/ping", OPERATOR, "{\"host\":\"127.0.0.1\",\"size\":5000}").problem(400, "invalid-request");
+        post(ML307R + "/at", ADMIN, "{\"command\":\"ATE0;+CFUN=0\"}").problem(400, "invalid-request");
+    }
+
+    @Test
+    void wrongMethodMediaTypeAndSize() {
+        send("DELETE", "/api/v1/modules", OPERATOR, null, null, null).problem(405, "method-not-allowed");
+        send("POST", ML307R + "/connections/0/send", OPERATOR, "text/plain", "x".getBytes(), null)
+                .problem(415, "unsupported-media-type");
+        send("POST", ML307R + "/connections/0/send", OPERATOR, "application/octet-stream", new byte[70_000], null)
+                .problem(413, "payload-too-large");
+    }
+
+    @Test
+    void stateConflictsAre409() {
+        post(ML307R + "/connections/3/send", OPERATOR, "{\"data\":\"x\"}").problem(409, "state-conflict");
+        delete(ML307R + "/connections/3", OPERATOR).problem(409, "state-conflict");
+        int id = openEcho(ML307R, 4);
+        try {
+            post(ML307R + "/connections", OPERATOR, "{\"protocol\":\"TCP\",\"host\":\"127.0.0.1\",\"port\":"
+                    + ApiTestEnvironment.TCP_ECHO.port() + ",\"connectId\":4}").problem(409, "state-conflict");
+        } finally {
+            closeQuietly(ML307R, id);
+        }
+        ApiTestEnvironment.EMULATORS.module("emu-ml307r").faults().failNextCommands(552, 1);
+        JsonNode cme = post(ML307R + "/dns", OPERATOR, "{\"domain\":\"echo.mipgate.test\"}")
+                .problem(409, "state-conflict");
+        assertThat(cme.path("cmeCode").asInt()).isEqualTo(552);
+        assertThat(cme.path("cmeName").asString()).isEqualTo("TCPIP_ALREADY_IN_USE");
+    }
+
+    @Test
+    void transparentModeBlocksOtherCommands() {
+        Reply opened = post(ML307R + "/connections", OPERATOR, "{\"protocol\":\"TCP\",\"host\":\"127.0.0.1\",\"port\":"
+                + ApiTestEnvironment.TCP_ECHO.port() + ",\"connectId\":5,\"accessMode\":\"transparent\"}");
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        try {
+            assertThat(get(ML307R, VIEWER).json().path("transparentMode").asBoolean()).isTrue();
+            post(ML307R + "/at", ADMIN, "{\"command\":\"AT\"}").problem(409, "state-conflict");
+        } finally {
+            Reply closed = delete(ML307R + "/connections/5", OPERATOR);
+            assertThat(closed.status()).as(closed.text()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void moduleRefusalsAre422WithTheCmeCode() {
+        ApiTestEnvironment.EMULATORS.module("emu-ml307r").faults().failNextCommands(50, 1);
+        JsonNode problem = post(ML307R + "/ping", OPERATOR, "{\"host\":\"127.0.0.1\",\"count\":1}")
+                .problem(422, "module-refused");
+        assertThat(problem.path("cmeCode").asInt()).isEqualTo(50);
+        assertThat(problem.path("cmeName").asString()).isEqualTo("INCORRECT_PARAMETERS");
+        assertThat(problem.path("moduleId").asString()).isEqualTo("emu-ml307r");
+        delete(ML307R + "/connections/0?mode=reset", OPERATOR).problem(422, "unsupported-on-model");
+        post(MN316 + "/connections", OPERATOR, "{\"protocol\":\"TCP\",\"host\":\"127.0.0.1\",\"port\":1,"
+                + "\"accessMode\":\"transparent\"}").problem(422, "unsupported-on-model");
+    }
+
+    @Test
+    void moduleTimeoutIs504() {
+        ApiTestEnvironment.EMULATORS.module("emu-ml307r").faults().swallowNextResponse();
+        post(ML307R + "/at", ADMIN, "{\"command\":\"AT\",\"timeoutMs\":300}").problem(504, "module-timeout");
+        // the worker resynchronises; the next command works again
+        for (int i = 0; i < 50; i++) {
+            if (post(ML307R + "/at", ADMIN, "{\"command\":\"AT\"}").status() == 200) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("module did not recover after a timeout");
+    }
+
+    @Test
+    void moduleDownIs503WithRetryAfter() {
+        Reply reply = post("/api/v1/modules/down/ping", OPERATOR, "{\"host\":\"127.0.0.1\"}");
+        JsonNode problem = reply.problem(503, "module-unavailable");
+        assertThat(reply.header("Retry-After")).isNotBlank();
+        assertThat(problem.path("moduleStatus").asString()).isIn("DOWN", "RECOVERING", "STARTING", "FAILED");
+    }
+
+    @Test
+    void fullQueueIs429WithRetryAfter() throws Exception {
+        ApiTestEnvironment.EMULATORS.module("emu-small").faults().delayNextResponse(Duration.ofMillis(1500));
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            replies.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/v1/modules/emu-small/at")).header("X-API-Key", ADMIN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"AT\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+            Thread.sleep(30);
+        }
+        List<HttpResponse<String>> done = new ArrayList<>();
+        for (var reply : replies) {
+            done.add(reply.get());
+        }
+        HttpResponse<String> full = done.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow(
+                () -> new AssertionError("no 429 among " + done.stream().map(HttpResponse::statusCode).toList()));
+        assertThat(full.body()).contains(PROBLEM + "queue-full");
+        assertThat(full.headers().firstValue("Retry-After")).isPresent();
+        assertThat(done.stream().filter(r -> r.statusCode() == 200)).isNotEmpty();
+        assertThat(done.stream().map(HttpResponse::statusCode)).allMatch(s -> s == 200 || s == 429);
+    }
+}
