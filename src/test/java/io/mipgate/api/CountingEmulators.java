@@ -55,7 +55,7 @@ final class CountingEmulators implements LinkFactory, AutoCloseable {
         LinkSpec.Emulator emulator = (LinkSpec.Emulator) spec;
         VirtualModule module = modules.computeIfAbsent(moduleId, id -> {
             VirtualModule m = new VirtualModule(EmulatorConfig.builder(ModelFamily.parse(emulator.model()))
-                    .networkDns(List.of(dns)).dnsPort(dns.getPort())
+                    .networkDns(List.of(dns.getAddress())).dnsPort(dns.getPort())
                     .bootDelay(Duration.ofMillis(50)).pingInterval(Duration.ofMillis(20))
                     .guardTime(Duration.ofMillis(100)).build());
             m.powerOn();
