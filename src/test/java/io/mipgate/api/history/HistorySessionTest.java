@@ -47,11 +47,17 @@ import tools.jackson.databind.json.JsonMapper;
         "spring.datasource.url=jdbc:h2:mem:history-session;DB_CLOSE_DELAY=-1",
         "mipgate.box-id=box-session",
         "mipgate.metrics.snapshot-max-age=0s",
-        "mipgate.store.batch-linger=10ms"})
+        "mipgate.store.batch-linger=10ms",
+        "mipgate.security.api-keys[0].name=history-viewer",
+        // sha256 of "history-viewer-key"
+        "mipgate.security.api-keys[0].hash={sha256}" + HistorySessionTest.KEY_SHA256,
+        "mipgate.security.api-keys[0].role=ADMIN"})
 @Import(ScriptedModuleDirectory.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HistorySessionTest {
 
+    static final String KEY = "history-viewer-key";
+    static final String KEY_SHA256 = "c6293720fa505d6dede749c726226fef010e865988e7e8ee55e3e90fd8ddb31e";
     static final String M0 = "gw1-m0";
     static final String M1 = "gw1-m1";
     static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofMinutes(10));
@@ -290,7 +296,8 @@ class HistorySessionTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("X-API-Key", KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

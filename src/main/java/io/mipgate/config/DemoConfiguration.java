@@ -1,0 +1,48 @@
+package io.mipgate.config;
+
+import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.emulator.net.UdpEchoServer;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+
+/**
+ * The embedded default has something to talk to: a loopback TCP and UDP echo service, and a start-up log that says
+ * what to try next.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+public class DemoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    TcpEchoServer demoTcpEcho(@Value("${mipgate.demo.echo-port:7007}") int port) throws IOException {
+        return TcpEchoServer.start(port);
+    }
+
+    @Bean(destroyMethod = "close")
+    UdpEchoServer demoUdpEcho(@Value("${mipgate.demo.echo-port:7007}") int port) throws IOException {
+        return UdpEchoServer.start(port);
+    }
+
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> demoHints(TcpEchoServer tcp, UdpEchoServer udp,
+                                                         @Value("${server.port:8080}") int serverPort) {
+        return ready -> log.info("""
+
+                ==== mipgate demo: virtual modules emu-ml307r (Cat.1) and emu-mn316 (NB-IoT), echo service on \
+                127.0.0.1:{} (TCP) / {} (UDP) ====
+                  curl -s -H "X-API-Key: $MIPGATE_KEY" -H 'Content-Type: application/json' \\
+                       -d '{"protocol":"TCP","host":"127.0.0.1","port":{}}' \\
+                       http://localhost:{}/api/v1/modules/emu-ml307r/connections
+                  then see README.md "Walk-through with curl"; API docs at http://localhost:{}/swagger-ui.html""",
+                tcp.port(), udp.port(), tcp.port(), serverPort, serverPort);
+    }
+}
