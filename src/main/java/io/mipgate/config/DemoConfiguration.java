@@ -1,5 +1,6 @@
 package io.mipgate.config;
 
+import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Profile;
 public class DemoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+    static final String DEMO_HOST = "echo.mipgate.demo";
 
     @Bean(destroyMethod = "close")
     TcpEchoServer demoTcpEcho(@Value("${mipgate.demo.echo-port:7007}") int port) throws IOException {
@@ -30,6 +32,13 @@ public class DemoConfiguration {
     @Bean(destroyMethod = "close")
     UdpEchoServer demoUdpEcho(@Value("${mipgate.demo.echo-port:7007}") int port) throws IOException {
         return UdpEchoServer.start(port);
+    }
+
+    /** An offline zone the virtual modules use as their network's DNS: {@code echo.mipgate.demo} is this host. */
+    @Bean(destroyMethod = "close")
+    LoopbackDnsServer demoDns(@Value("${mipgate.demo.dns-port:15353}") int port) {
+        return LoopbackDnsServer.start(java.net.InetAddress.getLoopbackAddress(), port, false)
+                .addA(DEMO_HOST, "127.0.0.1");
     }
 
     @Bean

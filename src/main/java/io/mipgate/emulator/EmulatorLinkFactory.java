@@ -85,13 +85,14 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 case "baud" -> config.baud(Integer.parseInt(value));
                 case "guardMs" -> config.guardTime(Duration.ofMillis(Long.parseLong(value)));
                 case "imei" -> config.identity(ModuleIdentity.defaults(family).withImei(value));
+                case "dns" -> networkDns(moduleId, value, config);
                 case PTY_OPTION -> {
                     if (value.isBlank()) {
                         throw new LinkConfigurationException(moduleId, key, "needs a device path");
                     }
                 }
                 default -> throw new LinkConfigurationException(moduleId, key,
-                        "unknown emulator option (firmware, echo, baud, guardMs, imei, pty)");
+                        "unknown emulator option (firmware, echo, baud, guardMs, imei, dns, pty)");
             }
         });
         VirtualModule module = new VirtualModule(config.build());
@@ -113,6 +114,24 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** {@code dns=<ip>[:<port>]}: the DNS server "the network provides", e.g. a loopback zone for the demo. */
+    private static void networkDns(String moduleId, String value, EmulatorConfig.Builder config) {
+        int colon = value.lastIndexOf(':');
+        boolean withPort = colon > 0 && value.indexOf(':') == colon;
+        String host = withPort ? value.substring(0, colon) : value;
+        try {
+            if (!host.chars().allMatch(c -> Character.isDigit(c) || c == '.' || c == ':')) {
+                throw new IllegalArgumentException("not an IP address");
+            }
+            config.networkDns(java.util.List.of(java.net.InetAddress.getByName(host)));
+            if (withPort) {
+                config.dnsPort(Integer.parseInt(value.substring(colon + 1)));
+            }
+        } catch (IllegalArgumentException | java.net.UnknownHostException e) {
+            throw new LinkConfigurationException(moduleId, "dns", "'" + value + "' is not <ip>[:<port>]");
         }
     }
 

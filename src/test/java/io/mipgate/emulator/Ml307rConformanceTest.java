@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mipgate.at.model.ModelFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
-import io.mipgate.testsupport.LoopbackDnsServer;
+import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.testsupport.LoopbackSntpServer;
 import io.mipgate.testsupport.MutableClock;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.mipgate.emulator.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.emulator.net.DnsSettings.ResultShape;
-import io.mipgate.testsupport.LoopbackDnsServer;
+import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.testsupport.MutableClock;
 import java.net.DatagramSocket;
 import java.net.InetAddress;

@@ -3,7 +3,7 @@ package io.mipgate.emulator.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.mipgate.testsupport.LoopbackDnsServer;
+import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.testsupport.LoopbackSntpServer;
 import java.net.InetAddress;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.mipgate.testsupport;
+package io.mipgate.emulator.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.mipgate.testsupport;
+package io.mipgate.emulator.net;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -29,7 +29,7 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * A DNS responder on a loopback address and an ephemeral port, for tests. Answers A/AAAA from a table, NOERROR with no
+ * A DNS responder on a loopback address, for tests and for the demo's offline zone. Answers A/AAAA from a table, NOERROR with no
  * answers for a known name without records of the asked type, NXDOMAIN for unknown names. In silent mode it reads and
  * counts queries but never answers (to provoke timeouts). Optionally also serves DNS over TCP on the same port.
  *
