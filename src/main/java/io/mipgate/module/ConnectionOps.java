@@ -188,9 +188,9 @@ final class ConnectionOps {
             case EMPTY_DATAGRAM -> result = worker.exec(new MipSend.EmptyDatagram(connectId));
             default -> {
                 if (slot.sendFormat() != chunk.inlineFormat()) {
-                    worker.exec(new MipCfg.Encoding(connectId, chunk.inlineFormat(), slot.recvFormat()))
+                    worker.exec(new MipCfg.Encoding(connectId, chunk.inlineFormat(), slot.recvFormat()), null,
+                            () -> slot.formats(chunk.inlineFormat(), slot.recvFormat()))
                             .orThrow(worker.id(), "AT+MIPCFG=\"encoding\"");
-                    state.locked(() -> slot.formats(chunk.inlineFormat(), slot.recvFormat()));
                 }
                 result = worker.exec(new MipSend.Inline(connectId, chunk.data(), chunk.inlineFormat(), true,
                         options.rai(), options.seq()));
@@ -308,13 +308,15 @@ final class ConnectionOps {
                     worker.pending.connect = connected;
                 }
             });
-            worker.exec(command).orThrow(worker.id(), command.describe());
+            AccessMode before = slot.mode();
+            Runnable switchDecoder = mode == AccessMode.TRANSPARENT ? null : () -> {
+                slot.mode(mode);
+                worker.session().decoder().connection(connectId, mode, slot.recvFormat());
+            };
+            worker.exec(command, null, switchDecoder).orThrow(worker.id(), command.describe());
             state.locked(() -> {
                 if (mode != AccessMode.TRANSPARENT) {
-                    AccessMode before = slot.mode();
-                    slot.mode(mode);
                     slot.moduleUnread(mode.isBuffered() ? slot.moduleUnread() : 0);
-                    worker.session().decoder().connection(connectId, mode, slot.recvFormat());
                     publishState(slot, slot.state());
                     if (before != mode && mode.isBuffered()) {
                         worker.scheduleRead(connectId);

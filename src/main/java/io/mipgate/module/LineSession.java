@@ -126,6 +126,10 @@ final class LineSession implements AutoCloseable {
             case FinalResult result -> {
                 if (exchange != null) {
                     current = null;
+                    if (result instanceof FinalResult.Ok && exchange.onOk != null) {
+                        // e.g. a new access mode: what the module prints after this OK is already in the new form
+                        exchange.onOk.run();
+                    }
                     exchange.complete(result);
                 } else {
                     staleFinalResults++;
@@ -150,8 +154,8 @@ final class LineSession implements AutoCloseable {
     }
 
     /** Sends a command and waits for its final result; for a prompted command writes {@code payload} after {@code >}. */
-    ExchangeResult exchange(AtCommand command, byte[] commandBytes, byte[] payload, Duration timeout) {
-        Exchange exchange = new Exchange(command);
+    ExchangeResult exchange(AtCommand command, byte[] commandBytes, byte[] payload, Duration timeout, Runnable onOk) {
+        Exchange exchange = new Exchange(command, onOk);
         state.locked(() -> {
             if (lost.isDone()) {
                 exchange.fail(new ModuleException.ModuleUnavailable(state.id, ModuleStatus.DOWN, lost.getNow("")));
@@ -214,7 +218,7 @@ final class LineSession implements AutoCloseable {
     /** Reads and drops whatever the module sends for {@code quiet}; used before probing and when resynchronising. */
     void drain(Duration quiet) {
         state.locked(() -> {
-            decoder.clearExpectation();
+            decoder.reset();
             current = null;
         });
         sleep(quiet);
@@ -247,9 +251,11 @@ final class LineSession implements AutoCloseable {
         final List<Information> lines = new ArrayList<>();
         final CompletableFuture<Void> prompt = new CompletableFuture<>();
         final CompletableFuture<ExchangeResult> done = new CompletableFuture<>();
+        final Runnable onOk;
 
-        Exchange(AtCommand command) {
+        Exchange(AtCommand command, Runnable onOk) {
             this.command = command;
+            this.onOk = onOk;
         }
 
         void complete(FinalResult result) {

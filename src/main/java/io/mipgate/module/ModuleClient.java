@@ -109,11 +109,8 @@ public final class ModuleClient {
 
     public CompletableFuture<Void> configure(MipCfg.Setting setting) {
         return user("AT+MIPCFG", () -> {
-            worker.exec(setting).orThrow(id(), setting.describe());
-            state.locked(() -> {
-                connections.remember(setting);
-                state.remember("MIPCFG/" + setting.option() + "/" + setting.connectId(), setting);
-            });
+            worker.exec(setting, null, () -> connections.remember(setting)).orThrow(id(), setting.describe());
+            state.locked(() -> state.remember("MIPCFG/" + setting.option() + "/" + setting.connectId(), setting));
             return null;
         });
     }

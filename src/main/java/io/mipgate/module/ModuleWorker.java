@@ -129,10 +129,18 @@ public final class ModuleWorker implements AutoCloseable {
 
     /** Runs one command: encode (validating), write, wait for the final result; logs and publishes the outcome. */
     ExchangeResult exec(AtCommand command) {
-        return exec(command, null);
+        return exec(command, null, null);
     }
 
     ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt) {
+        return exec(command, payloadAfterPrompt, null);
+    }
+
+    /**
+     * @param onOk runs on the reader thread the moment the OK is decoded, before any later byte: for changes of how
+     *             the module prints data (access mode, receive format) that take effect with that OK
+     */
+    ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt, Runnable onOk) {
         byte[] bytes = command.encode(state.profile());
         LineSession line = session;
         if (line == null) {
@@ -141,7 +149,8 @@ public final class ModuleWorker implements AutoCloseable {
         Instant started = state.now();
         Instant queued = currentJob == null ? started : currentJob.queuedAt();
         try {
-            ExchangeResult result = line.exchange(command, bytes, payloadAfterPrompt, command.responseTimeout(state.profile()));
+            ExchangeResult result = line.exchange(command, bytes, payloadAfterPrompt,
+                    command.responseTimeout(state.profile()), onOk);
             consecutiveTimeouts = 0;
             JobOutcome outcome = switch (result.result()) {
                 case FinalResult.Ok ok -> JobOutcome.OK;

@@ -152,9 +152,10 @@ public class SecurityConfiguration {
 
     private static boolean separateManagementPort(Environment environment) {
         String management = environment.getProperty("management.server.port");
-        if (management == null || management.isBlank()) {
+        if (management == null || management.isBlank() || management.equals("-1")) {
             return false;
         }
-        return !management.equals(environment.getProperty("server.port", "8080"));
+        // 0 is a random port of its own: a separate listener even when server.port is random (0) as well
+        return management.equals("0") || !management.equals(environment.getProperty("server.port", "8080"));
     }
 }
