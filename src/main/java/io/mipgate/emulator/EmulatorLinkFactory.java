@@ -77,7 +77,8 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new LinkConfigurationException(moduleId, "port", e.getMessage());
         }
-        EmulatorConfig.Builder config = EmulatorConfig.builder(family);
+        EmulatorConfig.Builder config = EmulatorConfig.builder(family)
+                .identity(ModuleIdentity.defaults(family).withImei(imeiFor(moduleId)));
         spec.options().forEach((key, value) -> {
             switch (key) {
                 case "firmware" -> config.firmware(FirmwareProfile.parse(value));
@@ -115,6 +116,23 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** A stable IMEI per module id (TAC 86999901, a serial from the id, the Luhn check digit), so modules differ. */
+    static String imeiFor(String moduleId) {
+        String body = "86999901" + String.format("%06d", Math.floorMod(moduleId.hashCode(), 1_000_000));
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+        }
+        return body + (10 - sum % 10) % 10;
     }
 
     /** {@code dns=<ip>[:<port>]}: the DNS server "the network provides", e.g. a loopback zone for the demo. */
