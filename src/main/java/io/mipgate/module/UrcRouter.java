@@ -113,6 +113,11 @@ final class UrcRouter {
 
     private void closeResult(int connectId, OptionalInt retCode) {
         ConnectionSlot slot = state.slot(connectId);
+        if (slot != null && !pending.closes.containsKey(connectId) && slot.state().isOpen()) {
+            // nobody closed this connection: the report belongs to one that lived on this id before (FIELD-NOTES §16)
+            log.warn("module={} connect_id={} late +MIPCLOSE of a retired connection ignored", state.id, connectId);
+            return;
+        }
         if (slot != null) {
             slot.awaitingRelease(false);
             if (slot.state() != ConnectionState.CLOSED) {
@@ -130,6 +135,11 @@ final class UrcRouter {
     private void disconnected(int connectId, int connectState) {
         ConnectionSlot slot = state.slot(connectId);
         if (slot == null) {
+            return;
+        }
+        if (slot.state() == ConnectionState.CONNECTING) {
+            // a new connection is being opened on this id; a disconnect can only be the late one of its predecessor
+            log.warn("module={} connect_id={} late \"disconn\" of a retired connection ignored", state.id, connectId);
             return;
         }
         String why = switch (connectState) {
