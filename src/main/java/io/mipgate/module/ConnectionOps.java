@@ -240,7 +240,7 @@ final class ConnectionOps {
         }
         return state.locked(() -> {
             byte[] data = slot.receiveBuffer().take(max);
-            worker.scheduleRead(connectId);
+            worker.flow().scheduleRead(connectId);
             return data;
         });
     }
@@ -319,7 +319,7 @@ final class ConnectionOps {
                     slot.moduleUnread(mode.isBuffered() ? slot.moduleUnread() : 0);
                     publishState(slot, slot.state());
                     if (before != mode && mode.isBuffered()) {
-                        worker.scheduleRead(connectId);
+                        worker.flow().scheduleRead(connectId);
                     }
                 }
             });
@@ -334,13 +334,13 @@ final class ConnectionOps {
     /** Leaves transparent mode: guard time, {@code +++}, guard time, {@code OK}. */
     private void escape(int connectId) {
         Duration guard = worker.settings.escapeGuard();
-        worker.escaping(true);
+        worker.flow().escaping(true);
         try {
             LineSession.sleep(guard);
             state.locked(() -> worker.session().decoder().escapeSent());
             worker.exec(new Escape(guard)).orThrow(worker.id(), "+++");
         } finally {
-            worker.escaping(false);
+            worker.flow().escaping(false);
         }
         state.locked(() -> {
             state.bridgedConnectId(null);

@@ -43,7 +43,7 @@ final class LineSession implements AutoCloseable {
     private Exchange current;
     private long staleFinalResults;
 
-    /** Holds the reader back before its next read; see {@link ModuleWorker#awaitTransparentRoom}. */
+    /** Holds the reader back before its next read; see {@link FlowControl#awaitTransparentRoom}. */
     @FunctionalInterface
     interface ReadGate {
         void awaitRoom(int bytes) throws InterruptedException;

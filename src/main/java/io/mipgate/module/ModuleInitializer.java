@@ -37,6 +37,8 @@ final class ModuleInitializer {
 
     private final ModuleWorker worker;
     private final ModuleState state;
+    private java.time.Instant nextSack = java.time.Instant.MIN;
+    private java.time.Instant nextReconcile = java.time.Instant.MIN;
 
     ModuleInitializer(ModuleWorker worker) {
         this.worker = worker;
@@ -175,12 +177,37 @@ final class ModuleInitializer {
                 worker.exec(new MipRd.Query(connectId)).lines(Information.MipRdQueryLine.class).stream().findFirst()
                         .ifPresent(q -> state.locked(() -> {
                             state.slot(connectId).moduleUnread(q.unread());
-                            worker.scheduleRead(connectId);
+                            worker.flow().scheduleRead(connectId);
                         }));
             }
         } catch (ModuleException | IllegalArgumentException e) {
             log.warn("module={} connect_id={} settings of adopted connection unknown: {}", state.id, connectId,
                     e.getMessage());
+        }
+    }
+
+    /** Periodic work while the line is idle: reconciliation with AT+MIPSTATE? and AT+MIPSACK sampling. */
+    void maintain() {
+        if (state.status() != ModuleStatus.UP || state.bridgedConnectId() != null) {
+            return;
+        }
+        java.time.Instant now = state.now();
+        ModuleSettings settings = worker.settings;
+        if (!settings.reconcileInterval().isZero() && now.isAfter(nextReconcile)) {
+            nextReconcile = now.plus(settings.reconcileInterval());
+            quietly(this::reconcile);
+        }
+        if (!settings.sackInterval().isZero() && now.isAfter(nextSack) && state.profile().sack()) {
+            nextSack = now.plus(settings.sackInterval());
+            quietly(this::sampleAcks);
+        }
+    }
+
+    private void quietly(Runnable task) {
+        try {
+            task.run();
+        } catch (ModuleException | io.mipgate.at.InvalidParameterException e) {
+            log.debug("module={} maintenance: {}", state.id, e.getMessage());
         }
     }
 

@@ -43,18 +43,16 @@ public final class ModuleWorker implements AutoCloseable {
     private final Backoff backoff;
     private final UrcRouter router;
     private final ModuleInitializer initializer;
+    private final FlowControl flow;
     private final Thread runner;
     private volatile boolean running = true;
     private volatile LineSession session;
     private volatile boolean resetDetected;
     private volatile boolean retryRequested;
     private boolean wasUp;
-    private volatile boolean escaping;
     private boolean needsResync;
     private int consecutiveTimeouts;
     private Job<?> currentJob;
-    private Instant nextSack = Instant.MIN;
-    private Instant nextReconcile = Instant.MIN;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
 
     public ModuleWorker(ModuleSettings settings, LinkFactories links, Clock clock) {
@@ -64,8 +62,9 @@ public final class ModuleWorker implements AutoCloseable {
         this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
         this.state = new ModuleState(settings.id(), clock,
                 ModelProfiles.of(settings.model().orElse(ModelFamily.ML307R)), settings.receiveBufferBytes());
-        this.router = new UrcRouter(state, pending, this::scheduleRead, () -> resetDetected = true);
         this.initializer = new ModuleInitializer(this);
+        this.flow = new FlowControl(this, initializer);
+        this.router = new UrcRouter(state, pending, flow::scheduleRead, () -> resetDetected = true);
         this.runner = Thread.ofPlatform().daemon().name("mipgate-worker-" + settings.id()).unstarted(this::run);
     }
 
@@ -177,6 +176,10 @@ public final class ModuleWorker implements AutoCloseable {
         state.publish(new ModuleEvent.JobFinished(id(), done, command.name(), outcome, code, queued, started, done));
     }
 
+    FlowControl flow() {
+        return flow;
+    }
+
     LineSession session() {
         return session;
     }
@@ -205,7 +208,7 @@ public final class ModuleWorker implements AutoCloseable {
                 }
                 Job<?> job = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
                 if (job == null) {
-                    periodic();
+                    initializer.maintain();
                 } else {
                     runJob(job);
                 }
@@ -259,7 +262,7 @@ public final class ModuleWorker implements AutoCloseable {
         }
         try {
             Link link = links.create(id(), settings.link());
-            LineSession fresh = new LineSession(state, link, this::route, this::awaitTransparentRoom);
+            LineSession fresh = new LineSession(state, link, this::route, flow::awaitTransparentRoom);
             fresh.start();
             session = fresh;
             initializer.initialise();
@@ -283,27 +286,6 @@ public final class ModuleWorker implements AutoCloseable {
             firstStart.complete(null);
             return attempt + 1;
         }
-    }
-
-    /**
-     * In transparent mode the line carries one connection's bytes and nothing else, so when its gateway buffer is
-     * full the reader stops reading: the serial line, then the module's socket, then the peer are held back by flow
-     * control instead of bytes being dropped. Not while {@code +++} is pending: its OK must get through.
-     */
-    private void awaitTransparentRoom(int bytes) throws InterruptedException {
-        while (running) {
-            ConnectionSlot slot = state.locked(() -> {
-                Integer bridged = state.bridgedConnectId();
-                return bridged == null || escaping ? null : state.slot(bridged);
-            });
-            if (slot == null || slot.receiveBuffer().awaitFree(bytes, 200)) {
-                return;
-            }
-        }
-    }
-
-    void escaping(boolean value) {
-        escaping = value;
     }
 
     private void route(AtEvent event) {
@@ -387,48 +369,6 @@ public final class ModuleWorker implements AutoCloseable {
             log.warn("module={} no fresh OK after {} probes: reopening the link", id(), RESYNC_ATTEMPTS);
             line.close();
         }
-    }
-
-    private void periodic() {
-        if (state.status() != ModuleStatus.UP || state.bridgedConnectId() != null) {
-            return;
-        }
-        Instant now = state.now();
-        if (!settings.reconcileInterval().isZero() && now.isAfter(nextReconcile)) {
-            nextReconcile = now.plus(settings.reconcileInterval());
-            runMaintenance(initializer::reconcile);
-        }
-        if (!settings.sackInterval().isZero() && now.isAfter(nextSack) && state.profile().sack()) {
-            nextSack = now.plus(settings.sackInterval());
-            runMaintenance(initializer::sampleAcks);
-        }
-    }
-
-    private void runMaintenance(Runnable task) {
-        try {
-            task.run();
-        } catch (ModuleException | InvalidParameterException e) {
-            log.debug("module={} maintenance: {}", id(), e.getMessage());
-        }
-    }
-
-    /** Queues a control job that drains a buffer-mode connection into the gateway buffer while there is room. */
-    void scheduleRead(int connectId) {
-        ConnectionSlot slot = state.slot(connectId);
-        if (slot == null || slot.readPending() || slot.moduleUnread() <= 0 || slot.receiveBuffer().free() == 0
-                || !slot.mode().isBuffered()) {
-            return;
-        }
-        slot.readPending(true);
-        submit("AT+MIPRD", JobPriority.CONTROL, () -> {
-            initializer.readBuffered(connectId);
-            return null;
-        }).whenComplete((ignored, failure) -> state.locked(() -> {
-            slot.readPending(false);
-            if (failure == null) {
-                scheduleRead(connectId);
-            }
-        }));
     }
 
     @Override
