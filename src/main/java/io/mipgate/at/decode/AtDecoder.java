@@ -16,8 +16,8 @@ import java.util.Objects;
  * events for any split of the same bytes (transparent data aside, which is coalesced per chunk). Lines end on CR, LF
  * or CR LF and are collected in one reusable buffer. After {@code +MIPURC: "rtcp"|"rudp",<id>,<len>,} (normal mode)
  * or {@code +MIPRD: <id>,<unread>,<len>,} the decoder reads exactly {@code len} bytes, or {@code 2×len} HEX digits,
- * as data, whatever they contain; the pending length lives in a field as in Netty's
- * {@code LengthFieldBasedFrameDecoder}. It never throws on input: what it cannot use becomes
+ * as data, whatever they contain ({@link CountedPayload}); the decoder itself frames lines, dispatches between its
+ * states, tracks the command in flight and the connections' formats. It never throws on input: what it cannot use becomes
  * {@link AtEvent.Discarded} and decoding resumes at the next line. Every step consumes at least one byte or waits
  * for more.
  *
@@ -30,18 +30,18 @@ public final class AtDecoder {
     /** Largest announced payload believed; a larger length is a damaged header. */
     public static final int MAX_PAYLOAD = 65536;
 
-    private enum State { LINE, SKIP_LINE, PAYLOAD, CLOSE_QUOTE, QUOTE_CHECK, QUOTE_CHECK_2, AFTER_PAYLOAD, TRANSPARENT }
+    private enum State { LINE, SKIP_LINE, PAYLOAD, AFTER_PAYLOAD, TRANSPARENT }
 
     private record Connection(AccessMode mode, RecvFormat format) {
     }
 
     private static final Connection DEFAULT_CONNECTION = new Connection(AccessMode.NORMAL, RecvFormat.ASCII);
-    private static final byte[] HEX_VALUE = hexTable();
 
     private final AtEventSink sink;
     private final LineInterpreter interpreter = new LineInterpreter();
     private final MipUrcParser urcParser = new MipUrcParser();
     private final TransparentScanner transparent = new TransparentScanner();
+    private final CountedPayload payload = new CountedPayload();
     private final Map<Integer, Connection> connections = new HashMap<>();
     private final StatsCounter stats = new StatsCounter();
     private final ByteRun line = new ByteRun(256);
@@ -54,20 +54,6 @@ public final class AtDecoder {
     private boolean skipLf;
     private int strayRun;
     private int commas;
-    private int dataPrefix = -1;
-
-    // The counted payload in progress.
-    private byte[] payload;
-    private int payloadPos;
-    private boolean payloadHex;
-    private boolean payloadQuoted;
-    private int pendingNibble = -1;
-    private int payloadHeaderLength;
-    private boolean payloadIsUrc;
-    private int payloadId;
-    private int payloadUnread;
-    private Protocol payloadProtocol;
-    private byte heldByte;
 
     public AtDecoder(AtEventSink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -83,10 +69,7 @@ public final class AtDecoder {
             int next = switch (state) {
                 case LINE -> lineBytes(data, pos, end);
                 case SKIP_LINE -> skipLine(data, pos, end);
-                case PAYLOAD -> payloadHex ? hexPayload(data, pos, end) : rawPayload(data, pos, end);
-                case CLOSE_QUOTE -> closeQuote(data[pos], pos);
-                case QUOTE_CHECK -> quoteCheck(data[pos], pos);
-                case QUOTE_CHECK_2 -> quoteCheck2(data[pos], pos);
+                case PAYLOAD -> payloadBytes(data, pos, end);
                 case AFTER_PAYLOAD -> afterPayload(data[pos], pos);
                 case TRANSPARENT -> transparentBytes(data, pos, end);
             };
@@ -155,8 +138,7 @@ public final class AtDecoder {
         promptSeen = false;
         skipLf = false;
         strayRun = 0;
-        payload = null;
-        pendingNibble = -1;
+        payload.clear();
         transparent.reset();
         newLine();
     }
@@ -238,7 +220,6 @@ public final class AtDecoder {
     private void newLine() {
         line.clear();
         commas = 0;
-        dataPrefix = -1;
     }
 
     /** A comma was appended: at the third one of a data line, switch to the counted payload. */
@@ -316,110 +297,33 @@ public final class AtDecoder {
     // ---- counted payloads -----------------------------------------------------------------------------------
 
     private void startPayload(boolean urc, int id, int unread, Protocol protocol, int length, RecvFormat format) {
-        payloadHeaderLength = line.length();
+        int headerLength = line.length();
         newLine();
-        payloadIsUrc = urc;
-        payloadId = id;
-        payloadUnread = unread;
-        payloadProtocol = protocol;
-        payload = new byte[length];
-        payloadPos = 0;
-        payloadHex = format == RecvFormat.HEX;
-        payloadQuoted = false;
-        pendingNibble = -1;
-        if (length == 0) {
-            finishPayload();
+        if (payload.start(headerLength, urc, id, unread, protocol, length, format == RecvFormat.HEX)) {
+            emitPayload();
         } else {
             state = State.PAYLOAD;
         }
     }
 
-    private int rawPayload(byte[] data, int pos, int end) {
-        int n = Math.min(end - pos, payload.length - payloadPos);
-        System.arraycopy(data, pos, payload, payloadPos, n);
-        payloadPos += n;
-        if (payloadPos == payload.length) {
-            finishPayload();
-        }
-        return pos + n;
-    }
-
-    private int hexPayload(byte[] data, int pos, int end) {
-        int i = pos;
-        if (payloadPos == 0 && pendingNibble < 0 && !payloadQuoted && data[i] == '"') {
-            payloadQuoted = true; // field variant: quoted data; a quote cannot be a HEX digit
-            i++;
-        }
-        byte[] out = payload;
-        int outPos = payloadPos;
-        int high = pendingNibble;
-        while (i < end && outPos < out.length) {
-            int value = HEX_VALUE[data[i] & 0xFF];
-            if (value < 0) {
-                int consumed = payloadHeaderLength + (payloadQuoted ? 1 : 0) + 2 * outPos + (high >= 0 ? 1 : 0);
-                payload = null;
-                pendingNibble = -1;
+    private int payloadBytes(byte[] data, int pos, int end) {
+        int next = payload.read(data, pos, end);
+        switch (payload.outcome()) {
+            case CountedPayload.COMPLETE -> emitPayload();
+            case CountedPayload.COMPLETE_HOLDING -> {
+                byte held = payload.heldByte();
+                emitPayload();
+                firstAfterPayload(held);
+            }
+            case CountedPayload.BAD_HEX -> {
                 state = State.LINE;
-                discard(consumed, "bad HEX payload");
-                return i; // the offending byte starts over as line input
+                discard(payload.discardLength(), "bad HEX payload");
             }
-            i++;
-            if (high < 0) {
-                high = value;
-            } else {
-                out[outPos++] = (byte) (high << 4 | value);
-                high = -1;
+            default -> {
+                // more to come
             }
         }
-        payloadPos = outPos;
-        pendingNibble = high;
-        if (outPos == out.length) {
-            finishPayload();
-        }
-        return i;
-    }
-
-    private void finishPayload() {
-        if (payloadQuoted) {
-            state = State.CLOSE_QUOTE;
-        } else if (!payloadHex && payload.length > 0 && payload[0] == '"') {
-            state = State.QUOTE_CHECK;
-        } else {
-            emitPayload(payload);
-        }
-    }
-
-    /** HEX data opened with a quote: the closing quote is expected (and forgiven when missing). */
-    private int closeQuote(byte b, int pos) {
-        emitPayload(payload);
-        return b == '"' ? pos + 1 : pos;
-    }
-
-    /**
-     * Raw data whose first byte is a quote: either data that starts with a quote (the line ends right after
-     * {@code len} bytes) or the field variant {@code "<data>"} (one more data byte, then the closing quote). Two bytes
-     * of look-ahead decide: the second is a quote only in the field variant, since no line starts with a quote.
-     */
-    private int quoteCheck(byte b, int pos) {
-        heldByte = b;
-        state = State.QUOTE_CHECK_2;
-        return pos + 1;
-    }
-
-    private int quoteCheck2(byte b, int pos) {
-        if (b == '"') {
-            byte[] data = new byte[payload.length];
-            System.arraycopy(payload, 1, data, 0, payload.length - 1);
-            data[data.length - 1] = heldByte;
-            emitPayload(data);
-            return pos + 1;
-        }
-        emitPayload(payload);
-        single[0] = heldByte;
-        if (afterPayload(heldByte, 0) == 0) {
-            lineBytes(single, 0, 1);
-        }
-        return pos; // b is read again in the new state
+        return next;
     }
 
     private int afterPayload(byte b, int pos) {
@@ -431,13 +335,18 @@ public final class AtDecoder {
         return pos; // line end missing: whatever follows starts a new line
     }
 
-    private void emitPayload(byte[] data) {
-        payload = null;
+    /** A byte the payload looked ahead at and did not take: the first one after it, from an earlier chunk. */
+    private void firstAfterPayload(byte b) {
+        single[0] = b;
+        if (afterPayload(b, 0) == 0) {
+            lineBytes(single, 0, 1);
+        }
+    }
+
+    private void emitPayload() {
         state = State.AFTER_PAYLOAD;
-        stats.payloadBytes += data.length;
-        emit(payloadIsUrc
-                ? new Urc.DataReceived(payloadId, payloadProtocol, data)
-                : new Information.MipRdDataLine(payloadId, payloadUnread, data));
+        stats.payloadBytes += payload.length();
+        emit(payload.take());
     }
 
     // ---- transparent mode -----------------------------------------------------------------------------------
@@ -484,18 +393,5 @@ public final class AtDecoder {
     private void emit(AtEvent event) {
         stats.count(event);
         sink.onEvent(event);
-    }
-
-    private static byte[] hexTable() {
-        byte[] table = new byte[256];
-        java.util.Arrays.fill(table, (byte) -1);
-        for (int i = 0; i < 10; i++) {
-            table['0' + i] = (byte) i;
-        }
-        for (int i = 0; i < 6; i++) {
-            table['a' + i] = (byte) (10 + i);
-            table['A' + i] = (byte) (10 + i);
-        }
-        return table;
     }
 }
