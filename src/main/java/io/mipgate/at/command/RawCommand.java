@@ -57,6 +57,34 @@ public record RawCommand(String line, Duration timeout) implements AtCommand {
         if (line.contains("+++")) {
             throw new InvalidParameterException("command", line, "no +++ escape sequence", null);
         }
+        if (takesOverTheLine(line.toUpperCase(Locale.ROOT).replace(" ", ""))) {
+            throw new InvalidParameterException("command", line,
+                    "no command that turns the line into a data stream (> prompt or transparent mode): use the"
+                            + " connections API for those", null);
+        }
+    }
+
+    /**
+     * A raw command may not leave the line in a data mode the worker does not know about: the prompt forms of
+     * AT+MIPSEND (no inline data) and switches to transparent mode would make later commands payload.
+     */
+    private static boolean takesOverTheLine(String upper) {
+        if (upper.startsWith("AT+MIPSEND=") && !upper.endsWith("=?")) {
+            return fieldCount(upper) < 3;
+        }
+        if (upper.startsWith("AT+MIPMODE=")) {
+            String[] fields = upper.substring("AT+MIPMODE=".length()).split(",", -1);
+            return fields.length >= 2 && fields[1].equals("1");
+        }
+        if (upper.startsWith("AT+MIPOPEN=")) {
+            String[] fields = upper.substring("AT+MIPOPEN=".length()).split(",", -1);
+            return fields.length >= 6 && fields[5].equals("1");
+        }
+        return upper.equals("ATO") || upper.startsWith("ATD");
+    }
+
+    private static int fieldCount(String upper) {
+        return upper.substring(upper.indexOf('=') + 1).split(",", -1).length;
     }
 
     /** Information lines of the typed command ({@code AT+CSQ} → {@code +CSQ}) and bare text lines belong to it. */

@@ -176,6 +176,13 @@ class EncoderValidationTest {
     void rawAdministratorCommandsStayOneCommand() {
         assertThat(new RawCommand("AT+CSQ", null).encode(ML307R)).asString().isEqualTo("AT+CSQ\r");
         assertThat(new RawCommand("AT+MDNSGIP=\"a;b\"", null).encode(ML307R)).isNotEmpty();
+        assertThat(new RawCommand("AT+MIPSEND=0,5,\"hello\"", null).encode(ML307R)).isNotEmpty();
+        assertThat(new RawCommand("AT+MIPMODE=0,2", null).encode(ML307R)).isNotEmpty();
+        for (String bad : new String[] {"AT+MIPSEND=0,5", "AT+MIPSEND=0", "AT+MIPMODE=0,1", "at+mipmode=0, 1",
+                "AT+MIPOPEN=0,\"TCP\",\"1.2.3.4\",80,60,1", "ATD*99#", "ATO"}) {
+            assertThatThrownBy(() -> new RawCommand(bad, null).encode(ML307R)).as(bad)
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("data stream");
+        }
         for (String bad : new String[] {"AT;+CFUN=0", "AT\r+CFUN=0", "+++", "ATD+++", "CSQ", "AT+X=\"open", "AT\u0000",
                 "AT" + "X".repeat(1100)}) {
             assertThatThrownBy(() -> new RawCommand(bad, null).encode(ML307R)).as(bad)
