@@ -91,7 +91,8 @@ class SecurityApiTest extends ApiTestBase {
                 "PUT " + m + "/config/dns/{option}", "POST " + m + "/connections", "GET " + m + "/connections",
                 "GET " + c, "DELETE " + c, "POST " + c + "/send", "GET " + c + "/data", "GET " + c + "/sack",
                 "PUT " + c + "/mode", "POST " + m + "/ping", "POST " + m + "/dns", "POST " + m + "/ntp",
-                "GET " + m + "/events", "GET /api/v1/events", "POST " + m + "/at", "GET /api/v1/jobs/{jobId}"));
+                "GET " + m + "/events", "GET /api/v1/events", "POST " + m + "/at", "GET /api/v1/jobs/{jobId}",
+                "GET " + c + "/history", "GET " + c + "/sack/history", "GET " + m + "/jobs", "GET " + m + "/ping/history"));
         JsonNode open = paths.path(m + "/connections").path("post").path("responses");
         assertThat(open.has("201")).isTrue();
         assertThat(open.has("409")).isTrue();
