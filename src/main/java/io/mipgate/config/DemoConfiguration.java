@@ -1,6 +1,7 @@
 package io.mipgate.config;
 
 import io.mipgate.emulator.net.LoopbackDnsServer;
+import io.mipgate.emulator.net.LoopbackSntpServer;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import java.io.IOException;
@@ -39,6 +40,12 @@ public class DemoConfiguration {
     LoopbackDnsServer demoDns(@Value("${mipgate.demo.dns-port:15353}") int port) {
         return LoopbackDnsServer.start(java.net.InetAddress.getLoopbackAddress(), port, false)
                 .addA(DEMO_HOST, "127.0.0.1");
+    }
+
+    /** A loopback SNTP server with this host's clock, so AT+MNTP works without a network. */
+    @Bean(destroyMethod = "close")
+    LoopbackSntpServer demoNtp(@Value("${mipgate.demo.ntp-port:10123}") int port) {
+        return LoopbackSntpServer.start(java.time.Clock.systemUTC(), port);
     }
 
     @Bean

@@ -3,7 +3,7 @@ package io.mipgate.api;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import io.mipgate.emulator.net.LoopbackDnsServer;
-import io.mipgate.testsupport.LoopbackSntpServer;
+import io.mipgate.emulator.net.LoopbackSntpServer;
 import io.mipgate.transport.LinkFactories;
 import java.io.IOException;
 import java.io.UncheckedIOException;

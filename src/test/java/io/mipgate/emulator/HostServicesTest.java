@@ -6,7 +6,7 @@ import io.mipgate.at.model.ModelFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import io.mipgate.emulator.net.LoopbackDnsServer;
-import io.mipgate.testsupport.LoopbackSntpServer;
+import io.mipgate.emulator.net.LoopbackSntpServer;
 import io.mipgate.testsupport.MutableClock;
 import java.io.BufferedReader;
 import java.net.InetAddress;

@@ -7,7 +7,7 @@ import io.mipgate.at.model.ModelFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import io.mipgate.emulator.net.LoopbackDnsServer;
-import io.mipgate.testsupport.LoopbackSntpServer;
+import io.mipgate.emulator.net.LoopbackSntpServer;
 import io.mipgate.testsupport.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;

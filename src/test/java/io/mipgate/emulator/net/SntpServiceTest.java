@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.mipgate.emulator.net.LoopbackDnsServer;
-import io.mipgate.testsupport.LoopbackSntpServer;
+import io.mipgate.emulator.net.LoopbackSntpServer;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.mipgate.testsupport;
+package io.mipgate.emulator.net;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -32,8 +32,13 @@ public final class LoopbackSntpServer implements AutoCloseable {
     }
 
     public static LoopbackSntpServer start(Clock clock) {
+        return start(clock, 0);
+    }
+
+    /** On 127.0.0.1 and {@code port} (0 = ephemeral). */
+    public static LoopbackSntpServer start(Clock clock, int port) {
         try {
-            return new LoopbackSntpServer(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+            return new LoopbackSntpServer(new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)),
                     clock);
         } catch (SocketException e) {
             throw new IllegalStateException("cannot bind a loopback NTP server", e);
