@@ -10,7 +10,7 @@ import java.util.Optional;
  * per echo and a {@code "statistics"} line when more than one was asked for (AT-REFERENCE §2.12).
  */
 public record MPing(String host, Integer timeoutSeconds, Integer count, Integer packetLength, Integer cid)
-        implements AtCommand {
+        implements TcpIpForms.UrcResultForm {
 
     public MPing {
         Objects.requireNonNull(host, "host");
@@ -21,13 +21,8 @@ public record MPing(String host, Integer timeoutSeconds, Integer count, Integer 
     }
 
     @Override
-    public String name() {
-        return "AT+MPING";
-    }
-
-    @Override
-    public Form form() {
-        return Form.SET;
+    public TcpIpCommand command() {
+        return TcpIpCommand.MPING;
     }
 
     @Override

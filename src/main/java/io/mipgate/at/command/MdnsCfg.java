@@ -9,7 +9,6 @@ import java.util.Objects;
 public final class MdnsCfg {
 
     private static final String NAME = "AT+MDNSCFG";
-    private static final String PREFIX = "+MDNSCFG";
     private static final int ADDRESS_MAX_LENGTH = 45;
 
     private MdnsCfg() {
@@ -36,30 +35,20 @@ public final class MdnsCfg {
     }
 
     /** {@code AT+MDNSCFG="<option>"}. */
-    public record Query(DnsCfgOption option) implements AtCommand {
+    public record Query(DnsCfgOption option) implements TcpIpForms.SetForm {
         public Query {
             Objects.requireNonNull(option, "option");
         }
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MDNSCFG;
         }
 
         @Override
         public byte[] encode(ModelProfile profile) {
             requireOption(profile, option);
             return CommandLine.set(NAME).quoted(option.wireName()).encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
         }
 
         @Override

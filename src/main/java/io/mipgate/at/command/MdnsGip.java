@@ -8,20 +8,15 @@ import java.util.Optional;
  * {@code AT+MDNSGIP=<domainname>[,<cid>]}: {@code OK}, then {@code +MDNSGIP: "<domain>"[,"<ip>"...]}
  * (AT-REFERENCE §2.11).
  */
-public record MdnsGip(String domain, Integer cid) implements AtCommand {
+public record MdnsGip(String domain, Integer cid) implements TcpIpForms.UrcResultForm {
 
     public static MdnsGip of(String domain) {
         return new MdnsGip(domain, null);
     }
 
     @Override
-    public String name() {
-        return "AT+MDNSGIP";
-    }
-
-    @Override
-    public Form form() {
-        return Form.SET;
+    public TcpIpCommand command() {
+        return TcpIpCommand.MDNSGIP;
     }
 
     @Override

@@ -14,7 +14,6 @@ import java.util.Objects;
 public final class MipCfg {
 
     private static final String NAME = "AT+MIPCFG";
-    private static final String PREFIX = "+MIPCFG";
 
     private MipCfg() {
     }
@@ -44,7 +43,7 @@ public final class MipCfg {
     }
 
     /** {@code AT+MIPCFG="<cmd>"} (every created instance) or {@code AT+MIPCFG="<cmd>",<connect_id>}. */
-    public record Query(MipCfgOption option, Integer connectId) implements AtCommand {
+    public record Query(MipCfgOption option, Integer connectId) implements TcpIpForms.SetForm {
         public Query {
             Objects.requireNonNull(option, "option");
         }
@@ -54,13 +53,8 @@ public final class MipCfg {
         }
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPCFG;
         }
 
         @Override
@@ -71,11 +65,6 @@ public final class MipCfg {
                 line.number(Params.connectId(profile, connectId));
             }
             return line.encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
         }
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code AT+MIPCLOSE=<connect_id>[,<mode>]} (AT-REFERENCE §2.4). {@code OK} at once, then
  * {@code +MIPCLOSE: <connect_id>[,<ret_code>]}. Only families with a configurable mode (ML307G) accept {@code <mode>}.
  */
-public record MipClose(int connectId, CloseMode mode) implements AtCommand {
+public record MipClose(int connectId, CloseMode mode) implements TcpIpForms.UrcResultForm {
 
     /** 2MSL on a common stack is 60–120 s; modes that wait for it may report that late. */
     private static final Duration TIME_WAIT_BUDGET = Duration.ofSeconds(150);
@@ -20,13 +20,8 @@ public record MipClose(int connectId, CloseMode mode) implements AtCommand {
     }
 
     @Override
-    public String name() {
-        return "AT+MIPCLOSE";
-    }
-
-    @Override
-    public Form form() {
-        return Form.SET;
+    public TcpIpCommand command() {
+        return TcpIpCommand.MIPCLOSE;
     }
 
     @Override

@@ -11,31 +11,15 @@ import java.util.Optional;
 public final class MipMode {
 
     private static final String NAME = "AT+MIPMODE";
-    private static final String PREFIX = "+MIPMODE";
 
     private MipMode() {
     }
 
     /** {@code AT+MIPMODE=<id>} → {@code +MIPMODE: <id>,<access_mode>}. */
-    public record Query(int connectId) implements AtCommand {
+    public record Query(int connectId) implements TcpIpForms.ConnectIdQuery {
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
-        }
-
-        @Override
-        public byte[] encode(ModelProfile profile) {
-            return CommandLine.set(NAME).number(Params.connectId(profile, connectId)).encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPMODE;
         }
     }
 
@@ -44,7 +28,8 @@ public final class MipMode {
      * module print the buffered data as {@code +MIPRD:} lines; switching to transparent answers {@code OK} then
      * {@code CONNECT}. {@code <waittm>} is configurable on no Cat.1 family (fn 31), so it is refused where given.
      */
-    public record Set(int connectId, AccessMode mode, Integer packetSize, Integer waitMillis) implements AtCommand {
+    public record Set(int connectId, AccessMode mode, Integer packetSize, Integer waitMillis)
+            implements TcpIpForms.SetForm {
 
         public Set {
             Objects.requireNonNull(mode, "mode");
@@ -55,13 +40,8 @@ public final class MipMode {
         }
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPMODE;
         }
 
         @Override

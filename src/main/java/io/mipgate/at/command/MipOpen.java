@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param localPort      null or 0 for an automatic local port
  */
 public record MipOpen(int connectId, Protocol protocol, String address, int remotePort, Integer timeoutSeconds,
-                      AccessMode accessMode, Integer localPort) implements AtCommand {
+                      AccessMode accessMode, Integer localPort) implements TcpIpForms.UrcResultForm {
 
     /** Time the module may need beyond the connect timeout to report the outcome. */
     static final Duration RESULT_MARGIN = Duration.ofSeconds(15);
@@ -33,13 +33,8 @@ public record MipOpen(int connectId, Protocol protocol, String address, int remo
     }
 
     @Override
-    public String name() {
-        return "AT+MIPOPEN";
-    }
-
-    @Override
-    public Form form() {
-        return Form.SET;
+    public TcpIpCommand command() {
+        return TcpIpCommand.MIPOPEN;
     }
 
     @Override

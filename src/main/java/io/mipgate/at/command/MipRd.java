@@ -8,31 +8,15 @@ import java.time.Duration;
 public final class MipRd {
 
     private static final String NAME = "AT+MIPRD";
-    private static final String PREFIX = "+MIPRD";
 
     private MipRd() {
     }
 
     /** {@code AT+MIPRD=<id>}: how many bytes (TCP) or packets (UDP) are buffered. */
-    public record Query(int connectId) implements AtCommand {
+    public record Query(int connectId) implements TcpIpForms.ConnectIdQuery {
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
-        }
-
-        @Override
-        public byte[] encode(ModelProfile profile) {
-            return CommandLine.set(NAME).number(Params.connectId(profile, connectId)).encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPRD;
         }
     }
 
@@ -40,7 +24,7 @@ public final class MipRd {
      * {@code AT+MIPRD=<id>,<read_len>} for TCP (bytes, 0 = everything) or {@code AT+MIPRD=<id>,<pack_count>} for UDP
      * (packets, 0 = every packet; single-packet families accept only 1).
      */
-    public record Read(int connectId, int amount, boolean packets) implements AtCommand {
+    public record Read(int connectId, int amount, boolean packets) implements TcpIpForms.SetForm {
 
         public static Read bytes(int connectId, int length) {
             return new Read(connectId, length, false);
@@ -51,13 +35,8 @@ public final class MipRd {
         }
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPRD;
         }
 
         @Override
@@ -68,11 +47,6 @@ public final class MipRd {
                     : profile.receive().readLength();
             Params.inRange(profile, packets ? "<pack_count>" : "<read_len>", amount, range);
             return CommandLine.set(NAME).number(connectId).number(amount).encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
         }
 
         /** A read answers up to the model's largest read, printed as HEX (two characters a byte) at worst. */

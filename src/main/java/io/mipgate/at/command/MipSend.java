@@ -33,7 +33,7 @@ public final class MipSend {
      * length field is 0, which tells the module not to check it.
      */
     public record Inline(int connectId, byte[] payload, SendFormat format, boolean lengthCheck, Integer rai,
-                         Integer seq) implements AtCommand {
+                         Integer seq) implements TcpIpForms.SetForm {
 
         public Inline {
             Objects.requireNonNull(payload, "payload");
@@ -45,13 +45,8 @@ public final class MipSend {
         }
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPSEND;
         }
 
         @Override
@@ -79,11 +74,6 @@ public final class MipSend {
             Integer raiField = rai == null && seq != null ? Integer.valueOf(0) : rai;
             return CommandLine.set(NAME).number(connectId).number(length).raw('"' + typed + '"')
                     .number(raiField).number(seq).encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
         }
 
         @Override
@@ -118,16 +108,11 @@ public final class MipSend {
      * Form B: {@code AT+MIPSEND=<id>,<send_length>}, then after the {@code >} prompt exactly that many raw bytes
      * (Cat.1 only; up to 8192, ML305U 4096). The worker writes the bytes as part of the same job.
      */
-    public record Prompt(int connectId, int length) implements AtCommand {
+    public record Prompt(int connectId, int length) implements TcpIpForms.SetForm {
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPSEND;
         }
 
         @Override
@@ -158,19 +143,14 @@ public final class MipSend {
      * Forms C/D on Cat.1: {@code AT+MIPSEND=<id>} opens the {@code >} prompt without a length; the input ends at the
      * send buffer size (1460), with Ctrl+Z, or when the send timeout expires (V5.1.5 behaviour, FIELD-NOTES §12).
      */
-    public record Unspecified(int connectId) implements AtCommand {
+    public record Unspecified(int connectId) implements TcpIpForms.SetForm {
 
         /** Ends unspecified-length input (FIELD-NOTES §12). */
         public static final byte CTRL_Z = 0x1A;
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPSEND;
         }
 
         @Override
@@ -192,16 +172,11 @@ public final class MipSend {
     }
 
     /** Form D where supported: {@code AT+MIPSEND=<id>,0} sends an empty UDP datagram. */
-    public record EmptyDatagram(int connectId) implements AtCommand {
+    public record EmptyDatagram(int connectId) implements TcpIpForms.SetForm {
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPSEND;
         }
 
         @Override
@@ -209,11 +184,6 @@ public final class MipSend {
             Params.connectId(profile, connectId);
             Params.require(profile, profile.send().udpEmptyPacket(), "the empty UDP datagram (AT+MIPSEND=<id>,0)");
             return CommandLine.set(NAME).number(connectId).number(0).encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
         }
     }
 }

@@ -6,54 +6,23 @@ import io.mipgate.at.model.ModelProfile;
 public final class MipTka {
 
     private static final String NAME = "AT+MIPTKA";
-    private static final String PREFIX = "+MIPTKA";
 
     private MipTka() {
     }
 
     /** {@code AT+MIPTKA?}: one line per instance. */
-    public record Read() implements AtCommand {
+    public record Read() implements TcpIpForms.ReadForm {
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.READ;
-        }
-
-        @Override
-        public byte[] encode(ModelProfile profile) {
-            return CommandLine.terminated(NAME + "?");
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPTKA;
         }
     }
 
     /** {@code AT+MIPTKA=<connect_id>}: the settings of one instance. */
-    public record Query(int connectId) implements AtCommand {
+    public record Query(int connectId) implements TcpIpForms.ConnectIdQuery {
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
-        }
-
-        @Override
-        public byte[] encode(ModelProfile profile) {
-            return CommandLine.set(NAME).number(Params.connectId(profile, connectId)).encode();
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines(PREFIX);
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPTKA;
         }
     }
 
@@ -62,20 +31,15 @@ public final class MipTka {
      * are omitted and the module keeps its own.
      */
     public record Set(int connectId, boolean enabled, Integer keepIdle, Integer keepInterval, Integer keepCount)
-            implements AtCommand {
+            implements TcpIpForms.SetForm {
 
         public static Set disable(int connectId) {
             return new Set(connectId, false, null, null, null);
         }
 
         @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Form form() {
-            return Form.SET;
+        public TcpIpCommand command() {
+            return TcpIpCommand.MIPTKA;
         }
 
         @Override
