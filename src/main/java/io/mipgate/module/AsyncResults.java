@@ -24,7 +24,6 @@ final class AsyncResults {
     Integer connectFor;
     CompletableFuture<Void> connect;
     CompletableFuture<List<String>> dns;
-    String dnsDomain;
     PendingPing ping;
     CompletableFuture<NtpOutcome> ntp;
 

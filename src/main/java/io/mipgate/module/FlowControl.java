@@ -46,9 +46,12 @@ final class FlowControl {
      */
     void awaitTransparentRoom(int bytes) throws InterruptedException {
         while (worker.isRunning()) {
+            if (state.bridgedConnectId() == null || escaping) {
+                return; // the common case costs two volatile reads, no lock, on the serial read loop
+            }
             ConnectionSlot slot = state.locked(() -> {
                 Integer bridged = state.bridgedConnectId();
-                return bridged == null || escaping ? null : state.slot(bridged);
+                return bridged == null ? null : state.slot(bridged);
             });
             if (slot == null || slot.receiveBuffer().awaitFree(bytes, 200)) {
                 return;

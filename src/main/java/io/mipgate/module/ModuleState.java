@@ -39,7 +39,8 @@ final class ModuleState {
     private volatile ModuleStatus status = ModuleStatus.STARTING;
     private Instant statusSince;
     private volatile String lastError;
-    private Integer bridgedConnectId;
+    /** Read without the lock by the reader before every read (flow control); written under it. */
+    private volatile Integer bridgedConnectId;
     /** Settings operators made, by what they set (option and connect_id), re-applied after every reboot. */
     private final java.util.LinkedHashMap<String, io.mipgate.at.command.AtCommand> remembered = new java.util.LinkedHashMap<>();
 

@@ -176,6 +176,10 @@ public final class ModuleWorker implements AutoCloseable {
         state.publish(new ModuleEvent.JobFinished(id(), done, command.name(), outcome, code, queued, started, done));
     }
 
+    ModuleInitializer initializer() {
+        return initializer;
+    }
+
     FlowControl flow() {
         return flow;
     }

@@ -270,8 +270,13 @@ final class UrcRouter {
         ConnectionState from = slot.state();
         slot.transition(to, why, state.now());
         log.info("module={} connect_id={} {} -> {} ({})", state.id, slot.connectId(), from, to, why);
+        published(slot, from);
+    }
+
+    /** Tells subscribers the slot's current state, reached from {@code from}. */
+    void published(ConnectionSlot slot, ConnectionState from) {
         state.publish(new ModuleEvent.ConnectionChanged(state.id, state.now(), slot.connectId(), slot.generation(),
-                from, to, why, slot.protocol(), slot.remoteHost(), slot.remotePort(), slot.mode()));
+                from, slot.state(), slot.reason(), slot.protocol(), slot.remoteHost(), slot.remotePort(), slot.mode()));
     }
 
     private String describeResult(int result) {

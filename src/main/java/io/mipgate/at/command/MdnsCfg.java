@@ -15,17 +15,12 @@ public final class MdnsCfg {
     }
 
     /** Common shape of the set forms. */
-    public sealed interface Setting extends AtCommand permits Servers, Priority, Cache, Timeout {
+    public sealed interface Setting extends TcpIpForms.SetForm permits Servers, Priority, Cache, Timeout {
         DnsCfgOption option();
 
         @Override
-        default String name() {
-            return NAME;
-        }
-
-        @Override
-        default Form form() {
-            return Form.SET;
+        default TcpIpCommand command() {
+            return TcpIpCommand.MDNSCFG;
         }
 
         @Override

@@ -19,7 +19,7 @@ public final class MipCfg {
     }
 
     /** Common shape of the set forms: option, connect_id, values. */
-    public sealed interface Setting extends AtCommand
+    public sealed interface Setting extends TcpIpForms.SetForm
             permits Cid, Encoding, SendTimeout, AutoFree, SendBuffer, ReceiveBuffer, AckMode, Ssl {
 
         MipCfgOption option();
@@ -27,13 +27,8 @@ public final class MipCfg {
         int connectId();
 
         @Override
-        default String name() {
-            return NAME;
-        }
-
-        @Override
-        default Form form() {
-            return Form.SET;
+        default TcpIpCommand command() {
+            return TcpIpCommand.MIPCFG;
         }
 
         @Override
