@@ -96,7 +96,7 @@ final class ConnectionOps {
                 if (mode == AccessMode.TRANSPARENT) {
                     worker.pending.connectFor = connectId;
                 }
-                publishState(slot, ConnectionState.INITIAL);
+                worker.router().published(slot, ConnectionState.INITIAL);
             });
             try {
                 worker.exec(command).orThrow(worker.id(), command.describe());
@@ -131,11 +131,6 @@ final class ConnectionOps {
         }).thenCompose(f -> f);
     }
 
-    private void publishState(ConnectionSlot slot, ConnectionState from) {
-        state.publish(new ModuleEvent.ConnectionChanged(state.id, state.now(), slot.connectId(), slot.generation(), from,
-                slot.state(), slot.reason(), slot.protocol(), slot.remoteHost(), slot.remotePort(), slot.mode()));
-    }
-
     private int pickFreeId() {
         return state.locked(() -> state.slots().stream().filter(ConnectionSlot::isFree)
                 .min((a, b) -> Long.compare(a.generation(), b.generation()))
@@ -161,7 +156,7 @@ final class ConnectionOps {
             requireNotBridged("send");
             requireOpen(connectId, "send");
             SackSample before = options.waitForAck() && state.profile().sack()
-                    ? new ModuleInitializer(worker).sample(connectId) : null;
+                    ? worker.initializer().sample(connectId) : null;
             List<SendStrategy.Chunk> plan = SendStrategy.plan(state.profile(), slot.protocol(), data, inlineOnly,
                     worker.settings.promptChunkBytes(), worker.settings.inlineHexChunkBytes());
             long accepted = 0;
@@ -196,6 +191,13 @@ final class ConnectionOps {
                         options.rai(), options.seq()));
             }
         }
+        Integer refusal = result.errorCode();
+        if (refusal != null && (refusal == ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code()
+                || refusal == ModuleErrorCode.TCPIP_NOT_CONNECTED.code())) {
+            // release firmware answers 550 (the manual 553) when the peer already closed (FIELD-NOTES §7.3)
+            state.locked(() -> worker.router().moveTo(slot, ConnectionState.CLOSED,
+                    "gone: send refused with " + refusal + " " + ModuleErrorCode.nameOf(refusal)));
+        }
         result.orThrow(worker.id(), "AT+MIPSEND");
         try {
             return accepted.get(MIPSEND_LATE_LINE.toMillis(), TimeUnit.MILLISECONDS);
@@ -224,7 +226,7 @@ final class ConnectionOps {
         Instant deadline = state.now().plus(timeout);
         SackSample last = before;
         while (state.now().isBefore(deadline)) {
-            last = new ModuleInitializer(worker).sample(connectId);
+            last = worker.initializer().sample(connectId);
             if (last.acked() - before.acked() >= accepted) {
                 return new SendResult(accepted, chunks, true, last);
             }
@@ -317,7 +319,7 @@ final class ConnectionOps {
             state.locked(() -> {
                 if (mode != AccessMode.TRANSPARENT) {
                     slot.moduleUnread(mode.isBuffered() ? slot.moduleUnread() : 0);
-                    publishState(slot, slot.state());
+                    worker.router().published(slot, slot.state());
                     if (before != mode && mode.isBuffered()) {
                         worker.flow().scheduleRead(connectId);
                     }

@@ -29,6 +29,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ModuleClient {
 
+    /** The first AT+MDNSGIP after a boot often fails with 580/581 while the module settles (FIELD-NOTES §10). */
+    private static final java.util.Set<Integer> FIRST_DNS_AFTER_BOOT = java.util.Set.of(
+            ModuleErrorCode.DNS_FAILED_OR_BAD_IP_FORMAT.code(), ModuleErrorCode.DNS_BUSY.code());
+    private static final int COMMAND_RETRIES = 2;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+
     private final ModuleWorker worker;
     private final ModuleState state;
     private final ConnectionOps connections;
@@ -97,7 +103,7 @@ public final class ModuleClient {
 
     public CompletableFuture<SackSample> sack(int connectId) {
         connections.requireOpen(connectId, "AT+MIPSACK");
-        return user("AT+MIPSACK", () -> new ModuleInitializer(worker).sample(connectId));
+        return user("AT+MIPSACK", () -> worker.initializer().sample(connectId));
     }
 
     // ---- configuration ----
@@ -152,9 +158,8 @@ public final class ModuleClient {
                         ModuleErrorCode.DNS_BUSY.name(), null);
             }
             worker.pending.dns = new CompletableFuture<>();
-            worker.pending.dnsDomain = command.domain();
             return worker.pending.dns;
-        }, () -> worker.pending.dns = null);
+        }, () -> worker.pending.dns = null, FIRST_DNS_AFTER_BOOT);
     }
 
     public CompletableFuture<PingOutcome> ping(MPing command) {
@@ -165,7 +170,7 @@ public final class ModuleClient {
             }
             worker.pending.ping = new AsyncResults.PendingPing(command.expectedEchoes());
             return worker.pending.ping.result;
-        }, () -> worker.pending.ping = null).thenApply(outcome -> {
+        }, () -> worker.pending.ping = null, java.util.Set.of()).thenApply(outcome -> {
             state.publish(new io.mipgate.module.event.ModuleEvent.PingCompleted(id(), state.now(), command.host(),
                     outcome.echoes(), outcome.sent(), outcome.lost(), outcome.rttMinMs(), outcome.rttMaxMs(),
                     outcome.rttAvgMs()));
@@ -180,7 +185,7 @@ public final class ModuleClient {
             }
             worker.pending.ntp = new CompletableFuture<>();
             return worker.pending.ntp;
-        }, () -> worker.pending.ntp = null).thenApply(outcome -> {
+        }, () -> worker.pending.ntp = null, java.util.Set.of()).thenApply(outcome -> {
             state.publish(new io.mipgate.module.event.ModuleEvent.NtpCompleted(id(), state.now(),
                     command.server() == null ? ModelProfile.NTP_SERVER_DEFAULT : command.server(), outcome.result(),
                     outcome.time()));
@@ -229,13 +234,19 @@ public final class ModuleClient {
      */
     private <T> CompletableFuture<T> async(String name, AtCommand command,
                                            java.util.function.Supplier<CompletableFuture<T>> register,
-                                           Runnable unregister) {
+                                           Runnable unregister, java.util.Set<Integer> retryCodes) {
         Duration deadline = command.asyncResult(state.profile()).orElseThrow().deadline();
         return user(name, () -> {
             command.encode(state.profile());
             CompletableFuture<T> result = state.locked(register);
             try {
-                worker.exec(command).orThrow(id(), command.describe());
+                ExchangeResult answer = worker.exec(command);
+                for (int retry = 0; retry < COMMAND_RETRIES && answer.errorCode() != null
+                        && retryCodes.contains(answer.errorCode()); retry++) {
+                    LineSession.sleep(RETRY_PAUSE);
+                    answer = worker.exec(command);
+                }
+                answer.orThrow(id(), command.describe());
             } catch (RuntimeException e) {
                 state.locked(unregister);
                 throw e;

@@ -150,6 +150,31 @@ class WorkerRecoveryTest {
     }
 
     @Test
+    void theFirstDnsLookupAfterBootIsRetriedWhenTheModuleIsStillBusy() throws Exception {
+        gateway.module("m").faults().failFirstDnsAfterBoot(581);
+        gateway.module("m").faults().reboot();
+        await().atMost(WAIT).until(() -> !gateway.events(ModuleEvent.ModuleReset.class).isEmpty()
+                && module.snapshot().status() == ModuleStatus.UP);
+        var addresses = module.resolve(io.mipgate.at.command.MdnsGip.of("127.0.0.1")).get(20, TimeUnit.SECONDS);
+        assertThat(addresses).containsExactly("127.0.0.1");
+        assertThat(gateway.events(ModuleEvent.JobFinished.class).stream()
+                .filter(e -> e.command().equals("AT+MDNSGIP")).map(ModuleEvent.JobFinished::cmeCode).toList())
+                .containsExactly(581, null);
+    }
+
+    @Test
+    void aSendRefusedWith550MarksTheConnectionGone() throws Exception {
+        int id = openEcho();
+        gateway.module("m").faults().failNextCommands(550, 1);
+        assertThatThrownBy(() -> module.send(id, new byte[] {1, 2, 3}, SendOptions.DEFAULT).get(10, TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(ModuleException.ModuleRefused.class,
+                        refused -> assertThat(refused.code()).isEqualTo(550));
+        assertThat(module.connection(id).state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(module.connection(id).reason()).startsWith("gone: send refused with 550");
+        assertNextJobSucceeds();
+    }
+
+    @Test
     void aUrcInsideAResponseReachesItsConnectionAndTheResponseStaysIntact() throws Exception {
         int id = openEcho();
         gateway.module("m").faults().injectUrcInNextResponse("+MIPURC: \"disconn\"," + id + ",1");
