@@ -1,16 +1,16 @@
 package io.mipgate.emulator;
 
-import static io.mipgate.at.MipCfgOption.ACKMODE;
-import static io.mipgate.at.MipCfgOption.AUTOFREE;
-import static io.mipgate.at.MipCfgOption.CID;
-import static io.mipgate.at.MipCfgOption.ENCODING;
-import static io.mipgate.at.MipCfgOption.RCVBUF;
-import static io.mipgate.at.MipCfgOption.SSL;
-import static io.mipgate.at.MipCfgOption.TIMEOUT;
+import static io.mipgate.domain.MipCfgOption.ACKMODE;
+import static io.mipgate.domain.MipCfgOption.AUTOFREE;
+import static io.mipgate.domain.MipCfgOption.CID;
+import static io.mipgate.domain.MipCfgOption.ENCODING;
+import static io.mipgate.domain.MipCfgOption.RCVBUF;
+import static io.mipgate.domain.MipCfgOption.SSL;
+import static io.mipgate.domain.MipCfgOption.TIMEOUT;
 
-import io.mipgate.at.MipCfgOption;
-import io.mipgate.at.RecvFormat;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
 import java.util.List;

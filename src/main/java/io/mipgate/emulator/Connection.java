@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.CloseMode;
+import io.mipgate.domain.CloseMode;
 
 /** A live socket behind a slot. Events go to {@link Events}, which hands them to the module's loop. */
 interface Connection {

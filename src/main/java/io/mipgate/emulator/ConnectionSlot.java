@@ -1,7 +1,7 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.at.model.ModelProfile;
 
 /** One {@code <connect_id>}: its settings, state, live connection, receive buffer and counters. */

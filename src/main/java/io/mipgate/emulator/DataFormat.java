@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.RecvFormat;
+import io.mipgate.domain.RecvFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 

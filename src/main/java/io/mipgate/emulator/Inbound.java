@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.AccessMode;
+import io.mipgate.domain.AccessMode;
 
 /**
  * What the network delivers, reported per the connection's access mode (AT-REFERENCE 2.14): pushed as URCs, held

@@ -106,7 +106,7 @@ final class ModuleOutput {
             return;
         }
         if (log.isTraceEnabled()) {
-            log.trace("TX {}", io.mipgate.at.Printable.escape(bytes, 0, bytes.length, 200));
+            log.trace("TX {}", io.mipgate.domain.Printable.escape(bytes, 0, bytes.length, 200));
         }
         try {
             int chunk = rate.chunkSize();

@@ -1,9 +1,9 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.CloseMode;
-import io.mipgate.at.ModuleErrorCode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.CloseMode;
+import io.mipgate.domain.ModuleErrorCode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.emulator.net.DnsResult;

@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.emulator.net.DnsResult;
 import io.mipgate.emulator.net.DnsSettings;

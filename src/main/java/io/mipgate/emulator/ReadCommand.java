@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
 import java.util.ArrayList;

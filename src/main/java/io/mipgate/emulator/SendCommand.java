@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
 import java.nio.charset.StandardCharsets;

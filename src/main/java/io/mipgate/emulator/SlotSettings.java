@@ -1,7 +1,7 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.RecvFormat;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.model.ModelProfile;
 
 /** Per-id AT+MIPCFG and AT+MIPTKA values; they outlive connections and are lost on reboot (FIELD §2). */

@@ -1,7 +1,7 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
 import java.util.List;

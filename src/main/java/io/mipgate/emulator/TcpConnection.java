@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.CloseMode;
+import io.mipgate.domain.CloseMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

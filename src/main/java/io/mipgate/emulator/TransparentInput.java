@@ -76,7 +76,7 @@ final class TransparentInput implements InputMode {
         escapeTimer = null;
         pluses = 0;
         flush();
-        slot.mode = io.mipgate.at.AccessMode.NORMAL;
+        slot.mode = io.mipgate.domain.AccessMode.NORMAL;
         core.leaveTransparent(slot, ModuleOutput.frame("OK"));
     }
 

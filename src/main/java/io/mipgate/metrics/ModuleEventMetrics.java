@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.module.ModuleDirectory;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEvent.Acked;

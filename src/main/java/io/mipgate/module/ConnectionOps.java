@@ -1,12 +1,12 @@
 package io.mipgate.module;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.CloseMode;
-import io.mipgate.at.InvalidParameterException;
-import io.mipgate.at.ModuleErrorCode;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.RecvFormat;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.CloseMode;
+import io.mipgate.domain.InvalidParameterException;
+import io.mipgate.domain.ModuleErrorCode;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.command.Escape;
 import io.mipgate.at.command.MipCfg;
 import io.mipgate.at.command.MipClose;

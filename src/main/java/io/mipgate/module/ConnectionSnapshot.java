@@ -1,7 +1,7 @@
 package io.mipgate.module;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
 import java.time.Instant;
 
 /**

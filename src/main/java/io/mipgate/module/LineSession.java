@@ -1,6 +1,6 @@
 package io.mipgate.module;
 
-import io.mipgate.at.Printable;
+import io.mipgate.domain.Printable;
 import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.command.ResponseShape;
 import io.mipgate.at.decode.AtDecoder;

@@ -1,10 +1,10 @@
 package io.mipgate.module;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.CloseMode;
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.MipCfgOption;
-import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.CloseMode;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.command.MdnsCfg;
 import io.mipgate.at.command.MdnsGip;

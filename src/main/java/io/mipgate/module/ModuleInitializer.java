@@ -1,10 +1,10 @@
 package io.mipgate.module;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.MipCfgOption;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.RecvFormat;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.command.Basic;
 import io.mipgate.at.command.MipCfg;
@@ -206,7 +206,7 @@ final class ModuleInitializer {
     private void quietly(Runnable task) {
         try {
             task.run();
-        } catch (ModuleException | io.mipgate.at.InvalidParameterException e) {
+        } catch (ModuleException | io.mipgate.domain.InvalidParameterException e) {
             log.debug("module={} maintenance: {}", state.id, e.getMessage());
         }
     }

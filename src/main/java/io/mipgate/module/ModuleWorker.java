@@ -1,6 +1,6 @@
 package io.mipgate.module;
 
-import io.mipgate.at.InvalidParameterException;
+import io.mipgate.domain.InvalidParameterException;
 import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.decode.AtEvent;
 import io.mipgate.at.decode.FinalResult;
@@ -330,8 +330,8 @@ public final class ModuleWorker implements AutoCloseable {
             for (ConnectionSlot slot : state.slots()) {
                 slot.awaitingRelease(false);
                 slot.moduleUnread(0);
-                slot.mode(io.mipgate.at.AccessMode.NORMAL);
-                slot.formats(io.mipgate.at.SendFormat.ASCII, io.mipgate.at.RecvFormat.ASCII);
+                slot.mode(io.mipgate.domain.AccessMode.NORMAL);
+                slot.formats(io.mipgate.domain.SendFormat.ASCII, io.mipgate.domain.RecvFormat.ASCII);
                 if (slot.state() != ConnectionState.INITIAL && slot.state() != ConnectionState.CLOSED) {
                     router.moveTo(slot, ConnectionState.CLOSED, "module reset");
                 }

@@ -1,8 +1,8 @@
 package io.mipgate.module;
 
-import io.mipgate.at.InvalidParameterException;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.InvalidParameterException;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.command.InlinePayload;
 import io.mipgate.at.model.ModelProfile;
 import java.util.ArrayList;

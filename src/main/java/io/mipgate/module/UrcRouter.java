@@ -1,8 +1,8 @@
 package io.mipgate.module;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.ModuleErrorCode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.ModuleErrorCode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.at.decode.AtEvent;
 import io.mipgate.at.decode.Information;
 import io.mipgate.at.decode.Urc;

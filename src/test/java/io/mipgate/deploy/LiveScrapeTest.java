@@ -5,8 +5,8 @@ import static io.mipgate.deploy.DeployTool.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.metrics.PrometheusText;
 import io.mipgate.module.ConnectionSnapshot;
 import io.mipgate.module.ConnectionState;

@@ -3,7 +3,7 @@ package io.mipgate.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.mipgate.at.Printable;
+import io.mipgate.domain.Printable;
 import io.mipgate.transport.Link;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.mipgate.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.MipCfgOption;
+import io.mipgate.domain.MipCfgOption;
 import io.mipgate.at.model.ModelFamily;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.at.model.ModelProfiles;

@@ -3,8 +3,8 @@ package io.mipgate.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mipgate.at.InvalidParameterException;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.InvalidParameterException;
+import io.mipgate.domain.Protocol;
 import io.mipgate.at.command.InlinePayload;
 import io.mipgate.at.command.MipSend;
 import io.mipgate.at.model.ModelFamily;
@@ -41,7 +41,7 @@ class SendStrategyProperties {
                     assertThat(new MipSend.Prompt(0, chunk.data().length).encode(profile)).isNotEmpty();
                 }
                 case INLINE_ASCII -> {
-                    assertThat(InlinePayload.canCarry(io.mipgate.at.SendFormat.ASCII, chunk.data())).isTrue();
+                    assertThat(InlinePayload.canCarry(io.mipgate.domain.SendFormat.ASCII, chunk.data())).isTrue();
                     assertThat(MipSend.Inline.of(0, chunk.data(), chunk.inlineFormat()).encode(profile)).isNotEmpty();
                 }
                 case INLINE_HEX -> {

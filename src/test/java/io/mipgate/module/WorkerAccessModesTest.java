@@ -2,8 +2,8 @@ package io.mipgate.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.mipgate.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.Protocol;
 import io.mipgate.emulator.net.TcpEchoServer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.Protocol;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.module.event.ModuleEvent;
 import java.nio.charset.StandardCharsets;
@@ -77,16 +77,16 @@ class WorkerRecoveryTest {
     @Test
     void settingsOperatorsMadeAreReappliedAfterAReboot() throws Exception {
         module.configure(new io.mipgate.at.command.MipCfg.AutoFree(3, true)).get(10, TimeUnit.SECONDS);
-        module.configure(new io.mipgate.at.command.MipCfg.Encoding(2, io.mipgate.at.SendFormat.HEX,
-                io.mipgate.at.RecvFormat.HEX)).get(10, TimeUnit.SECONDS);
+        module.configure(new io.mipgate.at.command.MipCfg.Encoding(2, io.mipgate.domain.SendFormat.HEX,
+                io.mipgate.domain.RecvFormat.HEX)).get(10, TimeUnit.SECONDS);
         long resetsBefore = gateway.events(ModuleEvent.ModuleReset.class).size();
         gateway.module("m").faults().reboot();
         await().atMost(WAIT).until(() -> gateway.events(ModuleEvent.ModuleReset.class).size() > resetsBefore
                 && module.snapshot().status() == ModuleStatus.UP);
 
-        var autofree = module.config(io.mipgate.at.MipCfgOption.AUTOFREE, 3).get(10, TimeUnit.SECONDS);
+        var autofree = module.config(io.mipgate.domain.MipCfgOption.AUTOFREE, 3).get(10, TimeUnit.SECONDS);
         assertThat(autofree).singleElement().satisfies(line -> assertThat(line.values()).containsExactly("1"));
-        var encoding = module.config(io.mipgate.at.MipCfgOption.ENCODING, 2).get(10, TimeUnit.SECONDS);
+        var encoding = module.config(io.mipgate.domain.MipCfgOption.ENCODING, 2).get(10, TimeUnit.SECONDS);
         assertThat(encoding).singleElement().satisfies(line -> assertThat(line.values()).containsExactly("1", "1"));
     }
 

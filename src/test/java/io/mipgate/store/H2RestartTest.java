@@ -3,8 +3,8 @@ package io.mipgate.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.MipgateApplication;
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.module.ConnectionState;
 import io.mipgate.module.JobOutcome;
 import io.mipgate.module.event.ModuleEvent;

@@ -1,7 +1,7 @@
 package io.mipgate.at.decode;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.RecvFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.RecvFormat;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

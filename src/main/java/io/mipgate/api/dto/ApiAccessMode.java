@@ -1,6 +1,6 @@
 package io.mipgate.api.dto;
 
-import io.mipgate.at.AccessMode;
+import io.mipgate.domain.AccessMode;
 
 /** {@code <access_mode>} as the API spells it. */
 public enum ApiAccessMode {

@@ -1,6 +1,6 @@
 package io.mipgate.api.dto;
 
-import io.mipgate.at.CloseMode;
+import io.mipgate.domain.CloseMode;
 
 /** {@code <mode>} of AT+MIPCLOSE as the API spells it; only some models (ML307G) accept it. */
 public enum ApiCloseMode {

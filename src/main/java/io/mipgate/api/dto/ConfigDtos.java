@@ -1,7 +1,7 @@
 package io.mipgate.api.dto;
 
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.MipCfgOption;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.MipCfgOption;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

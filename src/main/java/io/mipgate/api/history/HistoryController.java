@@ -9,7 +9,7 @@ import io.mipgate.api.history.HistoryDtos.PingDto;
 import io.mipgate.api.history.HistoryDtos.SackBucketDto;
 import io.mipgate.api.history.HistoryDtos.SackSeriesDto;
 import io.mipgate.api.history.HistoryDtos.TransitionDto;
-import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.module.JobOutcome;
 import io.mipgate.module.ModuleDirectory;
 import io.mipgate.store.BoxId;

@@ -99,7 +99,7 @@ public class JobRegistry {
         evict();
         Entry entry = jobs.get(id);
         if (entry == null) {
-            throw new ApiException(ProblemType.UNKNOWN_JOB, "no job '" + io.mipgate.at.Printable.escape(id, 64) + "' (finished jobs are kept "
+            throw new ApiException(ProblemType.UNKNOWN_JOB, "no job '" + io.mipgate.domain.Printable.escape(id, 64) + "' (finished jobs are kept "
                     + retention.toMinutes() + " min)");
         }
         return entry.dto();

@@ -99,12 +99,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
                 String message = json instanceof tools.jackson.databind.exc.UnrecognizedPropertyException
-                        ? "unknown field" : io.mipgate.at.Printable.escape(firstClause(json.getOriginalMessage()), 200);
+                        ? "unknown field" : io.mipgate.domain.Printable.escape(firstClause(json.getOriginalMessage()), 200);
                 return invalid("malformed request body: " + field + ": " + message,
                         List.of(new FieldProblem(field, null, message)), request);
             }
         }
-        return invalid("malformed request body: " + io.mipgate.at.Printable.escape(firstClause(rootMessage(ex)), 200), List.of(), request);
+        return invalid("malformed request body: " + io.mipgate.domain.Printable.escape(firstClause(rootMessage(ex)), 200), List.of(), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

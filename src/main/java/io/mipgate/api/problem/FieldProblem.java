@@ -1,6 +1,6 @@
 package io.mipgate.api.problem;
 
-import io.mipgate.at.Printable;
+import io.mipgate.domain.Printable;
 
 /**
  * One invalid input field of a 400 problem.

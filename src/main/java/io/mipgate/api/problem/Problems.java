@@ -1,8 +1,8 @@
 package io.mipgate.api.problem;
 
-import io.mipgate.at.InvalidParameterException;
-import io.mipgate.at.ModuleErrorCode;
-import io.mipgate.at.UnsupportedOnModelException;
+import io.mipgate.domain.InvalidParameterException;
+import io.mipgate.domain.ModuleErrorCode;
+import io.mipgate.domain.UnsupportedOnModelException;
 import io.mipgate.module.ModuleException;
 import io.mipgate.module.ModuleStatus;
 import io.mipgate.module.UnknownModuleException;

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * One AT command as an immutable value that knows how to encode itself and what its answer looks like (atat's
  * {@code AtatCmd}). Encoding validates every parameter against the reference and against the model's profile and
- * throws {@link io.mipgate.at.InvalidParameterException} before a byte exists, so nothing invalid reaches a serial
+ * throws {@link io.mipgate.domain.InvalidParameterException} before a byte exists, so nothing invalid reaches a serial
  * line.
  */
 public interface AtCommand {
@@ -23,7 +23,7 @@ public interface AtCommand {
     /**
      * The bytes to write, including the terminating CR.
      *
-     * @throws io.mipgate.at.InvalidParameterException when a parameter is out of range or unsupported on the model
+     * @throws io.mipgate.domain.InvalidParameterException when a parameter is out of range or unsupported on the model
      */
     byte[] encode(ModelProfile profile);
 

@@ -1,6 +1,6 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.SendFormat;
 import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.InvalidParameterException;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.InvalidParameterException;
 import io.mipgate.at.model.ModelProfile;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.MipCfgOption;
-import io.mipgate.at.RecvFormat;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
 import java.util.Objects;

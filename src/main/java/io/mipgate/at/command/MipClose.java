@@ -1,6 +1,6 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.CloseMode;
+import io.mipgate.domain.CloseMode;
 import io.mipgate.at.model.ModelProfile;
 import java.time.Duration;
 import java.util.Optional;

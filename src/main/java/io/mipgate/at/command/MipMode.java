@@ -1,7 +1,7 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.InvalidParameterException;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.InvalidParameterException;
 import io.mipgate.at.model.ModelProfile;
 import java.time.Duration;
 import java.util.Objects;

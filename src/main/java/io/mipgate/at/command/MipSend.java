@@ -1,7 +1,7 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.InvalidParameterException;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.InvalidParameterException;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.model.IntRange;
 import io.mipgate.at.model.ModelProfile;
 import java.time.Duration;

@@ -46,7 +46,7 @@ public final class MipTka {
         public byte[] encode(ModelProfile profile) {
             if (keepIdle == null && (keepInterval != null || keepCount != null)
                     || keepInterval == null && keepCount != null) {
-                throw new io.mipgate.at.InvalidParameterException("<keepidle>/<keepinterval>", "missing",
+                throw new io.mipgate.domain.InvalidParameterException("<keepidle>/<keepinterval>", "missing",
                         "later values only after the earlier ones", null);
             }
             return CommandLine.set(NAME)

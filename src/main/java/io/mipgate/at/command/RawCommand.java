@@ -1,6 +1,6 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.InvalidParameterException;
+import io.mipgate.domain.InvalidParameterException;
 import io.mipgate.at.model.ModelProfile;
 import java.time.Duration;
 import java.util.Locale;

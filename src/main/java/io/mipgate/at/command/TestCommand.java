@@ -1,6 +1,6 @@
 package io.mipgate.at.command;
 
-import io.mipgate.at.UnsupportedOnModelException;
+import io.mipgate.domain.UnsupportedOnModelException;
 import io.mipgate.at.model.ModelProfile;
 
 /** {@code AT+<cmd>=?}: the parameter ranges of the model. */

@@ -1,8 +1,8 @@
 package io.mipgate.at.decode;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.RecvFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

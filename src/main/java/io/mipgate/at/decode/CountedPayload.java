@@ -1,6 +1,6 @@
 package io.mipgate.at.decode;
 
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.Protocol;
 import java.util.Arrays;
 
 /**

@@ -1,6 +1,6 @@
 package io.mipgate.at.decode;
 
-import io.mipgate.at.ModuleErrorCode;
+import io.mipgate.domain.ModuleErrorCode;
 import java.util.Objects;
 import java.util.OptionalInt;
 

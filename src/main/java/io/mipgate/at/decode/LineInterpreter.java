@@ -1,9 +1,9 @@
 package io.mipgate.at.decode;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.MipCfgOption;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.Protocol;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;

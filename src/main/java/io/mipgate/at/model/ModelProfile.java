@@ -1,8 +1,8 @@
 package io.mipgate.at.model;
 
-import io.mipgate.at.CloseMode;
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.MipCfgOption;
+import io.mipgate.domain.CloseMode;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.MipCfgOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

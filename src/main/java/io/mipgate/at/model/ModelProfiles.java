@@ -1,15 +1,15 @@
 package io.mipgate.at.model;
 
-import static io.mipgate.at.MipCfgOption.ACKMODE;
-import static io.mipgate.at.MipCfgOption.CID;
-import static io.mipgate.at.MipCfgOption.RCVBUF;
-import static io.mipgate.at.MipCfgOption.SNDBUF;
-import static io.mipgate.at.MipCfgOption.SSL;
-import static io.mipgate.at.MipCfgOption.TIMEOUT;
+import static io.mipgate.domain.MipCfgOption.ACKMODE;
+import static io.mipgate.domain.MipCfgOption.CID;
+import static io.mipgate.domain.MipCfgOption.RCVBUF;
+import static io.mipgate.domain.MipCfgOption.SNDBUF;
+import static io.mipgate.domain.MipCfgOption.SSL;
+import static io.mipgate.domain.MipCfgOption.TIMEOUT;
 
-import io.mipgate.at.CloseMode;
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.MipCfgOption;
+import io.mipgate.domain.CloseMode;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.MipCfgOption;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,9 +1,9 @@
 package io.mipgate.module.connection;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.RecvFormat;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.module.ConnectionSnapshot;
 import io.mipgate.module.ConnectionState;
 import io.mipgate.module.SackSample;

@@ -1,7 +1,7 @@
 package io.mipgate.module.event;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.module.ConnectionState;
 import io.mipgate.module.JobOutcome;
 import io.mipgate.module.ModuleStatus;

@@ -3,8 +3,8 @@ package io.mipgate.api.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
 import io.mipgate.metrics.PrometheusText;
 import io.mipgate.module.ConnectionSnapshot;
 import io.mipgate.module.ConnectionState;

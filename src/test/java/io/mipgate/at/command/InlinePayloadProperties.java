@@ -2,7 +2,7 @@ package io.mipgate.at.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.model.ModelFamily;
 import io.mipgate.at.model.ModelProfiles;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package io.mipgate.at.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.MipCfgOption;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.SendFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.SendFormat;
 import io.mipgate.at.model.ModelFamily;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.at.model.ModelProfiles;

@@ -3,7 +3,7 @@ package io.mipgate.at.decode;
 import static io.mipgate.at.decode.DecoderHarness.ascii;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.Protocol;
 import io.mipgate.at.decode.Information.MipRdDataLine;
 import io.mipgate.at.decode.Urc.DataReceived;
 import org.junit.jupiter.api.Test;

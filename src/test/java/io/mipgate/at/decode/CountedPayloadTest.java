@@ -5,9 +5,9 @@ import static io.mipgate.at.decode.DecoderHarness.concat;
 import static io.mipgate.at.decode.DecoderHarness.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.RecvFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
 import io.mipgate.at.decode.Information.MipRdDataLine;
 import io.mipgate.at.decode.Urc.DataReceived;
 import java.util.ArrayList;

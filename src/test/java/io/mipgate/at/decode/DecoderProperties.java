@@ -4,9 +4,9 @@ import static io.mipgate.at.decode.DecoderHarness.ascii;
 import static io.mipgate.at.decode.DecoderHarness.concat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.RecvFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -6,7 +6,7 @@ import static io.mipgate.at.decode.DecoderHarness.script;
 import static io.mipgate.at.decode.DecoderHarness.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.Protocol;
+import io.mipgate.domain.Protocol;
 import io.mipgate.at.decode.FinalResult.CmeError;
 import io.mipgate.at.decode.FinalResult.CmeError.Kind;
 import io.mipgate.at.decode.Information.GenericInfo;

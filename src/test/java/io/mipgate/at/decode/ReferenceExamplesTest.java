@@ -4,11 +4,11 @@ import static io.mipgate.at.decode.DecoderHarness.ascii;
 import static io.mipgate.at.decode.DecoderHarness.script;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.AccessMode;
-import io.mipgate.at.DnsCfgOption;
-import io.mipgate.at.MipCfgOption;
-import io.mipgate.at.Protocol;
-import io.mipgate.at.RecvFormat;
+import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.DnsCfgOption;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
 import io.mipgate.at.decode.Information.GenericInfo;
 import io.mipgate.at.decode.Information.MdnsCfgLine;
 import io.mipgate.at.decode.Information.MipCfgLine;

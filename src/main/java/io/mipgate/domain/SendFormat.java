@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** {@code <send_format>} of AT+MIPCFG="encoding": how inline AT+MIPSEND data is typed. */
 public enum SendFormat {

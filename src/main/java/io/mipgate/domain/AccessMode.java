@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** {@code <access_mode>} of AT+MIPOPEN / AT+MIPMODE (AT-REFERENCE §2.3.2). */
 public enum AccessMode {

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** Renders bytes and text for logs with control bytes escaped ({@code \r\n\x00}), never as raw payload. */
 public final class Printable {

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** {@code <proto_type>} of AT+MIPOPEN and {@code <service_type>} of +MIPSTATE. */
 public enum Protocol {

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /**
  * A command parameter that must not reach the serial line: out of range, not supported by the model, or a string

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** {@code <mode>} of AT+MIPCLOSE (AT-REFERENCE §2.4.2). */
 public enum CloseMode {

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** A command, form or option that the module's model family does not have (capability matrix, AT-REFERENCE §5). */
 public class UnsupportedOnModelException extends InvalidParameterException {

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** The {@code <cmd>} selectors of AT+MIPCFG (AT-REFERENCE §2.1). */
 public enum MipCfgOption {

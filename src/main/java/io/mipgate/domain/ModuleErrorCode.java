@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** {@code <recv_format>} of AT+MIPCFG="encoding": how received data is printed in +MIPURC and +MIPRD. */
 public enum RecvFormat {

@@ -1,4 +1,4 @@
-package io.mipgate.at;
+package io.mipgate.domain;
 
 /** The sub-commands of AT+MDNSCFG (AT-REFERENCE §2.10). */
 public enum DnsCfgOption {
