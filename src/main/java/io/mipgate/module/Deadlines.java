@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Fails asynchronous results that outlive their own deadline with a {@link ModuleException.ModuleTimeout}. */
+/**
+ * The one timer of the module layer: fails asynchronous results that outlive their own deadline with a
+ * {@link ModuleException.ModuleTimeout}, and schedules the periodic and delayed work that must not hold the line
+ * while it waits (reconciliation, ACK sampling, ACK watches). Timer tasks only queue jobs; they never do I/O.
+ */
 final class Deadlines {
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -16,6 +21,16 @@ final class Deadlines {
     });
 
     private Deadlines() {
+    }
+
+    /** Runs {@code task} after {@code delay} on the timer thread; the task must be quick (e.g. queue a job). */
+    static ScheduledFuture<?> after(Duration delay, Runnable task) {
+        return TIMER.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs {@code task} every {@code period} on the timer thread until cancelled. */
+    static ScheduledFuture<?> every(Duration period, Runnable task) {
+        return TIMER.scheduleWithFixedDelay(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static <T> CompletableFuture<T> within(CompletableFuture<T> future, Duration deadline, String moduleId, String what) {

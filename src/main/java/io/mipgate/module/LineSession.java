@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 final class LineSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LineSession.class);
-    /** How long a prompt may take to show up; beyond it the module may already be swallowing our bytes. */
-    private static final Duration PROMPT_TIMEOUT = Duration.ofSeconds(15);
+    /** Margin on top of the module's own input timeout before the line is taken to be out of data input. */
+    private static final Duration INPUT_MARGIN = Duration.ofSeconds(2);
 
     private final ModuleState state;
     private final Link link;
@@ -42,6 +42,8 @@ final class LineSession implements AutoCloseable {
     private Thread reader;
     private Exchange current;
     private long staleFinalResults;
+    /** Set when a prompted send was given up: the silence the line needs before the next command text. */
+    private volatile Duration quietNeeded = Duration.ZERO;
 
     /** Holds the reader back before its next read; see {@link FlowControl#awaitTransparentRoom}. */
     @FunctionalInterface
@@ -153,8 +155,17 @@ final class LineSession implements AutoCloseable {
         }
     }
 
-    /** Sends a command and waits for its final result; for a prompted command writes {@code payload} after {@code >}. */
-    ExchangeResult exchange(AtCommand command, byte[] commandBytes, byte[] payload, Duration timeout, Runnable onOk) {
+    /**
+     * Sends a command and waits for its final result; for a prompted command writes {@code payload} after {@code >}.
+     *
+     * <p>Once {@code AT+MIPSEND=<id>,<len>} is on the wire, the next {@code len} bytes on the line belong to it
+     * (FIELD-NOTES §7.2). So the prompt is awaited as long as the command's own answer time plus the module's input
+     * timeout ({@code inputTimeout}, AT+MIPCFG "timeout"): a late prompt still gets its payload. If it never comes,
+     * nothing else is written; the caller learns the outcome is unknown and the next resync first stays silent for
+     * the module's input timeout, so that no probe can become payload.
+     */
+    ExchangeResult exchange(AtCommand command, byte[] commandBytes, byte[] payload, Duration timeout, Runnable onOk,
+                            Duration inputTimeout) {
         Exchange exchange = new Exchange(command, onOk);
         state.locked(() -> {
             if (lost.isDone()) {
@@ -170,7 +181,12 @@ final class LineSession implements AutoCloseable {
             write(commandBytes);
             if (command.response().prompt() && payload != null) {
                 CompletableFuture<Object> promptOrEnd = CompletableFuture.anyOf(exchange.prompt, exchange.done);
-                await(promptOrEnd, PROMPT_TIMEOUT, command, exchange);
+                try {
+                    await(promptOrEnd, timeout.plus(inputTimeout).plus(INPUT_MARGIN), command, exchange);
+                } catch (ModuleException.ModuleTimeout noPrompt) {
+                    quietNeeded = inputTimeout.plus(INPUT_MARGIN);
+                    throw noPrompt;
+                }
                 if (exchange.done.isDone()) {
                     return await(exchange.done, Duration.ZERO, command, exchange);
                 }
@@ -203,6 +219,13 @@ final class LineSession implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ModuleException.ModuleUnavailable(state.id, ModuleStatus.STOPPED, "interrupted");
         }
+    }
+
+    /** The silence the line needs before command text may be written again; reset once taken. */
+    Duration takeQuietNeeded() {
+        Duration quiet = quietNeeded;
+        quietNeeded = Duration.ZERO;
+        return quiet;
     }
 
     /** Writes raw bytes: transparent data, or {@code +++}. */

@@ -9,7 +9,6 @@ import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.command.MdnsCfg;
 import io.mipgate.at.command.MdnsGip;
 import io.mipgate.at.command.MipCfg;
-import io.mipgate.at.command.MipState;
 import io.mipgate.at.command.MipTka;
 import io.mipgate.at.command.MNtp;
 import io.mipgate.at.command.MPing;
@@ -17,7 +16,6 @@ import io.mipgate.at.command.RawCommand;
 import io.mipgate.at.decode.FinalResult;
 import io.mipgate.at.decode.Information;
 import io.mipgate.at.model.ModelProfile;
-import io.mipgate.module.connection.ConnectionSlot;
 import io.mipgate.module.job.JobPriority;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +40,7 @@ public final class ModuleClient {
     public ModuleClient(ModuleWorker worker) {
         this.worker = worker;
         this.state = worker.state;
-        this.connections = new ConnectionOps(worker);
+        this.connections = new ConnectionOps(worker.context, worker.sampler, worker.flow, worker::session);
     }
 
     public String id() {
@@ -79,43 +77,31 @@ public final class ModuleClient {
     }
 
     public ConnectionSnapshot connection(int connectId) {
-        return state.locked(() -> connections.slot(connectId).snapshot());
+        return worker.table.snapshot(connectId);
     }
 
     /** Reconciles one connection with AT+MIPSTATE=<id> and returns it. */
     public CompletableFuture<ConnectionSnapshot> refresh(int connectId) {
-        connections.slot(connectId);
-        return user("AT+MIPSTATE", () -> {
-            var lines = worker.exec(new MipState.Query(connectId)).orThrow(id(), "AT+MIPSTATE")
-                    .lines(Information.MipStateLine.class);
-            return state.locked(() -> {
-                ConnectionSlot slot = state.slot(connectId);
-                lines.stream().filter(l -> l.id() == connectId).findFirst().ifPresent(line -> {
-                    ConnectionState moduleState = ConnectionState.parse(line.state());
-                    if (slot.state() == ConnectionState.CONNECTED && !moduleState.isOpen()) {
-                        worker.router().moveTo(slot, ConnectionState.CLOSED, "gone on reconciliation");
-                    }
-                });
-                return slot.snapshot();
-            });
-        });
+        worker.table.requireKnown(connectId);
+        return user("AT+MIPSTATE", () -> worker.reconciler.refresh(connectId));
     }
 
     public CompletableFuture<SackSample> sack(int connectId) {
         connections.requireOpen(connectId, "AT+MIPSACK");
-        return user("AT+MIPSACK", () -> worker.initializer().sample(connectId));
+        return user("AT+MIPSACK", () -> worker.sampler.sample(connectId));
     }
 
     // ---- configuration ----
 
     public CompletableFuture<List<Information.MipCfgLine>> config(MipCfgOption option, Integer connectId) {
-        return user("AT+MIPCFG", () -> worker.exec(new MipCfg.Query(option, connectId)).orThrow(id(), "AT+MIPCFG")
+        return user("AT+MIPCFG", () -> worker.context.exec(new MipCfg.Query(option, connectId)).orThrow(id(), "AT+MIPCFG")
                 .lines(Information.MipCfgLine.class));
     }
 
     public CompletableFuture<Void> configure(MipCfg.Setting setting) {
         return user("AT+MIPCFG", () -> {
-            worker.exec(setting, null, () -> connections.remember(setting)).orThrow(id(), setting.describe());
+            worker.context.exec(setting, null, () -> SettingEffects.applied(worker.table, setting))
+                    .orThrow(id(), setting.describe());
             state.locked(() -> state.remember("MIPCFG/" + setting.option() + "/" + setting.connectId(), setting));
             return null;
         });
@@ -123,25 +109,25 @@ public final class ModuleClient {
 
     public CompletableFuture<List<Information.MipTkaLine>> keepAlive(Integer connectId) {
         AtCommand command = connectId == null ? new MipTka.Read() : new MipTka.Query(connectId);
-        return user("AT+MIPTKA", () -> worker.exec(command).orThrow(id(), "AT+MIPTKA").lines(Information.MipTkaLine.class));
+        return user("AT+MIPTKA", () -> worker.context.exec(command).orThrow(id(), "AT+MIPTKA").lines(Information.MipTkaLine.class));
     }
 
     public CompletableFuture<Void> keepAlive(MipTka.Set setting) {
         return user("AT+MIPTKA", () -> {
-            worker.exec(setting).orThrow(id(), setting.describe());
+            worker.context.exec(setting).orThrow(id(), setting.describe());
             state.locked(() -> state.remember("MIPTKA/" + setting.connectId(), setting));
             return null;
         });
     }
 
     public CompletableFuture<List<Information.MdnsCfgLine>> dnsConfig(DnsCfgOption option) {
-        return user("AT+MDNSCFG", () -> worker.exec(new MdnsCfg.Query(option)).orThrow(id(), "AT+MDNSCFG")
+        return user("AT+MDNSCFG", () -> worker.context.exec(new MdnsCfg.Query(option)).orThrow(id(), "AT+MDNSCFG")
                 .lines(Information.MdnsCfgLine.class));
     }
 
     public CompletableFuture<Void> dnsConfig(MdnsCfg.Setting setting) {
         return user("AT+MDNSCFG", () -> {
-            worker.exec(setting).orThrow(id(), setting.describe());
+            worker.context.exec(setting).orThrow(id(), setting.describe());
             if (!state.profile().dns().persistent()) {
                 state.locked(() -> state.remember("MDNSCFG/" + setting.option(), setting));
             }
@@ -198,7 +184,7 @@ public final class ModuleClient {
         RawCommand command = new RawCommand(line, timeout);
         RawCommand.validate(line);
         return user("RAW", () -> {
-            ExchangeResult result = worker.exec(command);
+            ExchangeResult result = worker.context.exec(command);
             List<String> lines = result.lines().stream().map(ModuleClient::render).toList();
             String finalLine = switch (result.result()) {
                 case FinalResult.Ok ok -> "OK";
@@ -240,11 +226,11 @@ public final class ModuleClient {
             command.encode(state.profile());
             CompletableFuture<T> result = state.locked(register);
             try {
-                ExchangeResult answer = worker.exec(command);
+                ExchangeResult answer = worker.context.exec(command);
                 for (int retry = 0; retry < COMMAND_RETRIES && answer.errorCode() != null
                         && retryCodes.contains(answer.errorCode()); retry++) {
                     LineSession.sleep(RETRY_PAUSE);
-                    answer = worker.exec(command);
+                    answer = worker.context.exec(command);
                 }
                 answer.orThrow(id(), command.describe());
             } catch (RuntimeException e) {

@@ -41,6 +41,46 @@ public abstract class ModuleException extends RuntimeException {
         }
     }
 
+    /** A DNS lookup the module ran found no address: its URC named only the domain (AT-REFERENCE §2.10). */
+    public static final class LookupFailed extends ModuleException {
+        private final String domain;
+
+        public LookupFailed(String moduleId, String domain) {
+            super(moduleId, "module " + moduleId + " could not resolve " + domain);
+            this.domain = domain;
+        }
+
+        public String domain() {
+            return domain;
+        }
+    }
+
+    /**
+     * A prompted send whose outcome is unknown: the module never showed its {@code >} prompt (or the line failed after
+     * it), so the gateway cannot tell whether the bytes reached the module. Nothing was written as payload that was
+     * not the caller's, and no command text can have become payload.
+     */
+    public static final class SendOutcomeUnknown extends ModuleException {
+        private final int connectId;
+        private final long acceptedBefore;
+
+        public SendOutcomeUnknown(String moduleId, int connectId, long acceptedBefore, String why) {
+            super(moduleId, "send on connect_id " + connectId + " of module " + moduleId + " has an unknown outcome after "
+                    + acceptedBefore + " accepted bytes: " + why);
+            this.connectId = connectId;
+            this.acceptedBefore = acceptedBefore;
+        }
+
+        public int connectId() {
+            return connectId;
+        }
+
+        /** Bytes of the same send the module had confirmed before the chunk whose fate is unknown. */
+        public long acceptedBefore() {
+            return acceptedBefore;
+        }
+    }
+
     /** The command or its asynchronous result did not arrive in time. */
     public static final class ModuleTimeout extends ModuleException {
         public ModuleTimeout(String moduleId, String what) {

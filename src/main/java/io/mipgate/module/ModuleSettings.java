@@ -14,9 +14,7 @@ import java.util.Optional;
  * @param receiveBufferBytes  gateway-side buffer per connection
  * @param sackInterval        AT+MIPSACK sampling period of open TCP connections; zero disables
  * @param reconcileInterval   AT+MIPSTATE? reconciliation period; zero disables
- * @param backoffInitial      first delay before reopening a lost link
- * @param backoffMax          cap of the exponential back-off
- * @param maxRecoveryAttempts consecutive failed recoveries before FAILED; 0 = never give up
+ * @param recovery            the bounds of the recovery ladder
  * @param promptChunkBytes    largest {@code >} data-mode send (capped by the model)
  * @param inlineHexChunkBytes largest inline HEX send: 730 bytes = 1460 characters, the command-line limit seen in the
  *                            field (FIELD-NOTES §7.1)
@@ -25,66 +23,106 @@ import java.util.Optional;
  */
 public record ModuleSettings(String id, LinkSpec link, Optional<ModelFamily> model, int queueCapacity,
                              int receiveBufferBytes, Duration sackInterval, Duration reconcileInterval,
-                             Duration backoffInitial, Duration backoffMax, int maxRecoveryAttempts,
-                             int promptChunkBytes, int inlineHexChunkBytes, Duration escapeGuard,
+                             Recovery recovery, int promptChunkBytes, int inlineHexChunkBytes, Duration escapeGuard,
                              boolean closeOnShutdown) {
+
+    /**
+     * The recovery ladder's bounds (see {@link RecoveryLadder}).
+     *
+     * @param backoffInitial       first delay before another recovery attempt
+     * @param backoffMax           cap of the exponential back-off
+     * @param maxAttempts          recovery attempts in one episode before FAILED; 0 = keep reopening a missing link
+     *                             (soft reboots stay bounded by {@code softReboots})
+     * @param timeoutsBeforeReboot consecutive command timeouts that call for a soft reboot although resync succeeds
+     * @param reopensBeforeReboot  reopens in which the link opened but the module stayed silent, before a soft reboot
+     * @param softReboots          soft reboots per episode before FAILED; 0 = never reboot, go FAILED instead
+     * @param bootWait             silence after AT+MREBOOT before probing the module again
+     * @param probes               {@code AT} probes (1 s each) before start-up or a resync gives up on the line
+     */
+    public record Recovery(Duration backoffInitial, Duration backoffMax, int maxAttempts, int timeoutsBeforeReboot,
+                           int reopensBeforeReboot, int softReboots, Duration bootWait, int probes) {
+
+        public static final Recovery DEFAULTS = new Recovery(Duration.ofMillis(500), Duration.ofSeconds(30), 0, 10, 3,
+                2, Duration.ofSeconds(3), 10);
+
+        public Recovery {
+            Objects.requireNonNull(backoffInitial, "backoffInitial");
+            Objects.requireNonNull(backoffMax, "backoffMax");
+            Objects.requireNonNull(bootWait, "bootWait");
+            if (maxAttempts < 0 || timeoutsBeforeReboot < 1 || reopensBeforeReboot < 1 || softReboots < 0 || probes < 1) {
+                throw new IllegalArgumentException("recovery bounds must be positive: " + this);
+            }
+        }
+
+        public Recovery withBackoff(Duration initial, Duration max, int attempts) {
+            return new Recovery(initial, max, attempts, timeoutsBeforeReboot, reopensBeforeReboot, softReboots, bootWait,
+                    probes);
+        }
+
+        public Recovery withReboots(int timeouts, int reopens, int reboots, Duration wait) {
+            return new Recovery(backoffInitial, backoffMax, maxAttempts, timeouts, reopens, reboots, wait, probes);
+        }
+
+        public Recovery withProbes(int count) {
+            return new Recovery(backoffInitial, backoffMax, maxAttempts, timeoutsBeforeReboot, reopensBeforeReboot,
+                    softReboots, bootWait, count);
+        }
+    }
 
     public ModuleSettings {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(link, "link");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(recovery, "recovery");
     }
 
     /** Defaults for a module on the given link; the with-ers adjust the rest. */
     public static ModuleSettings defaults(String id, LinkSpec link) {
         return new ModuleSettings(id, link, Optional.empty(), 64, 256 * 1024, Duration.ofSeconds(30),
-                Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(30), 0, 4096, 730,
-                Duration.ofSeconds(1), false);
+                Duration.ofSeconds(60), Recovery.DEFAULTS, 4096, 730, Duration.ofSeconds(1), false);
     }
 
     public ModuleSettings withModel(ModelFamily family) {
         return new ModuleSettings(id, link, Optional.ofNullable(family), queueCapacity, receiveBufferBytes, sackInterval,
-                reconcileInterval, backoffInitial, backoffMax, maxRecoveryAttempts, promptChunkBytes,
-                inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+                reconcileInterval, recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
     }
 
     public ModuleSettings withQueueCapacity(int capacity) {
         return new ModuleSettings(id, link, model, capacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                backoffInitial, backoffMax, maxRecoveryAttempts, promptChunkBytes, inlineHexChunkBytes, escapeGuard,
-                closeOnShutdown);
+                recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
     }
 
     public ModuleSettings withReceiveBuffer(int bytes) {
-        return new ModuleSettings(id, link, model, queueCapacity, bytes, sackInterval, reconcileInterval,
-                backoffInitial, backoffMax, maxRecoveryAttempts, promptChunkBytes, inlineHexChunkBytes, escapeGuard,
-                closeOnShutdown);
+        return new ModuleSettings(id, link, model, queueCapacity, bytes, sackInterval, reconcileInterval, recovery,
+                promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
     }
 
     public ModuleSettings withIntervals(Duration sack, Duration reconcile) {
-        return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sack, reconcile, backoffInitial,
-                backoffMax, maxRecoveryAttempts, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+        return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sack, reconcile, recovery,
+                promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+    }
+
+    public ModuleSettings withRecovery(Recovery bounds) {
+        return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
+                bounds, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
     }
 
     public ModuleSettings withBackoff(Duration initial, Duration max, int maxAttempts) {
-        return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                initial, max, maxAttempts, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+        return withRecovery(recovery.withBackoff(initial, max, maxAttempts));
     }
 
     public ModuleSettings withEscapeGuard(Duration guard) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                backoffInitial, backoffMax, maxRecoveryAttempts, promptChunkBytes, inlineHexChunkBytes, guard,
-                closeOnShutdown);
+                recovery, promptChunkBytes, inlineHexChunkBytes, guard, closeOnShutdown);
     }
 
     public ModuleSettings withChunks(int promptChunk, int inlineHexChunk) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                backoffInitial, backoffMax, maxRecoveryAttempts, promptChunk, inlineHexChunk, escapeGuard,
-                closeOnShutdown);
+                recovery, promptChunk, inlineHexChunk, escapeGuard, closeOnShutdown);
     }
 
     public ModuleSettings withCloseOnShutdown(boolean close) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                backoffInitial, backoffMax, maxRecoveryAttempts, promptChunkBytes, inlineHexChunkBytes, escapeGuard,
-                close);
+                recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, close);
     }
 }

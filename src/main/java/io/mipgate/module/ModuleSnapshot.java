@@ -3,10 +3,25 @@ package io.mipgate.module;
 import java.time.Instant;
 import java.util.List;
 
-/** A read-only view of one module for the API, metrics and health. */
+/**
+ * A read-only view of one module for the API, metrics and health.
+ *
+ * @param recoveryRung        where the worker stands on its recovery ladder: NONE, RESYNC, REOPEN, REBOOT or FAILED
+ * @param recoveryAttempts    recovery attempts in the current episode
+ * @param consecutiveTimeouts command timeouts since the last answered command
+ */
 public record ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
                              Instant statusSince, int queueDepth, int queueCapacity, String lastError,
-                             boolean transparentBridgeActive, List<ConnectionSnapshot> connections) {
+                             boolean transparentBridgeActive, List<ConnectionSnapshot> connections,
+                             String recoveryRung, int recoveryAttempts, int consecutiveTimeouts) {
+
+    /** A healthy module's view, for fixtures and adapters. */
+    public ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
+                          Instant statusSince, int queueDepth, int queueCapacity, String lastError,
+                          boolean transparentBridgeActive, List<ConnectionSnapshot> connections) {
+        this(id, link, model, firmware, imei, status, statusSince, queueDepth, queueCapacity, lastError,
+                transparentBridgeActive, connections, "NONE", 0, 0);
+    }
 
     public long openConnections() {
         return connections.stream().filter(c -> c.state().isOpen()).count();

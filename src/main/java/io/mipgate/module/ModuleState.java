@@ -1,15 +1,14 @@
 package io.mipgate.module;
 
+import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.model.ModelProfile;
-import io.mipgate.module.connection.ConnectionSlot;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEventListener;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -17,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared state of one module and the single lock that guards it, the decoder and the in-flight exchange. Events
- * raised while the lock is held are delivered after it is released, so listeners never run under the worker's lock.
+ * The module-wide facts of one module (status, identity, profile, settings to re-apply) and the single lock that
+ * guards them, the connection table, the decoder and the in-flight exchange. Events raised while the lock is held are
+ * delivered after it is released, so listeners never run under the worker's lock.
  */
 final class ModuleState {
 
@@ -29,27 +29,24 @@ final class ModuleState {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<ModuleEvent> outbox = new ArrayList<>();
     private final List<ModuleEventListener> listeners = new CopyOnWriteArrayList<>();
-    private final TreeMap<Integer, ConnectionSlot> slots = new TreeMap<>();
-    private final int receiveBufferBytes;
 
-    private ModelProfile profile;
+    private volatile ModelProfile profile;
     private String model;
     private String firmware;
     private String imei;
     private volatile ModuleStatus status = ModuleStatus.STARTING;
     private Instant statusSince;
     private volatile String lastError;
-    /** Read without the lock by the reader before every read (flow control); written under it. */
-    private volatile Integer bridgedConnectId;
+    /** ATE0 is in force: set by the start-up sequence, cleared when the module reboots. */
+    private volatile boolean echoOff;
     /** Settings operators made, by what they set (option and connect_id), re-applied after every reboot. */
-    private final java.util.LinkedHashMap<String, io.mipgate.at.command.AtCommand> remembered = new java.util.LinkedHashMap<>();
+    private final LinkedHashMap<String, AtCommand> remembered = new LinkedHashMap<>();
 
-    ModuleState(String id, Clock clock, ModelProfile initialProfile, int receiveBufferBytes) {
+    ModuleState(String id, Clock clock, ModelProfile initialProfile) {
         this.id = id;
         this.clock = clock;
-        this.receiveBufferBytes = receiveBufferBytes;
         this.statusSince = clock.instant();
-        profile(initialProfile);
+        this.profile = initialProfile;
     }
 
     Instant now() {
@@ -117,22 +114,8 @@ final class ModuleState {
         return profile;
     }
 
-    /** Switches the capability profile and resizes the connection table to the model's id range. */
     void profile(ModelProfile newProfile) {
         this.profile = newProfile;
-        Instant now = clock.instant();
-        slots.keySet().removeIf(idx -> !newProfile.connectIds().contains(idx));
-        for (int connectId = newProfile.connectIds().min(); connectId <= newProfile.connectIds().max(); connectId++) {
-            slots.computeIfAbsent(connectId, idx -> new ConnectionSlot(idx, receiveBufferBytes, now));
-        }
-    }
-
-    ConnectionSlot slot(int connectId) {
-        return slots.get(connectId);
-    }
-
-    Collection<ConnectionSlot> slots() {
-        return slots.values();
     }
 
     void identity(String model, String firmware, String imei) {
@@ -183,19 +166,20 @@ final class ModuleState {
         this.lastError = error;
     }
 
-    void remember(String key, io.mipgate.at.command.AtCommand setting) {
+    boolean echoOff() {
+        return echoOff;
+    }
+
+    void echoOff(boolean value) {
+        this.echoOff = value;
+    }
+
+    void remember(String key, AtCommand setting) {
         remembered.put(key, setting);
     }
 
-    List<io.mipgate.at.command.AtCommand> rememberedSettings() {
+    List<AtCommand> rememberedSettings() {
         return List.copyOf(remembered.values());
     }
 
-    Integer bridgedConnectId() {
-        return bridgedConnectId;
-    }
-
-    void bridgedConnectId(Integer connectId) {
-        this.bridgedConnectId = connectId;
-    }
 }

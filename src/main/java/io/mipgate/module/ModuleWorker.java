@@ -1,71 +1,88 @@
 package io.mipgate.module;
 
-import io.mipgate.domain.InvalidParameterException;
 import io.mipgate.at.command.AtCommand;
-import io.mipgate.at.decode.AtEvent;
+import io.mipgate.at.command.Basic;
 import io.mipgate.at.decode.FinalResult;
 import io.mipgate.at.model.ModelFamily;
 import io.mipgate.at.model.ModelProfiles;
-import io.mipgate.module.connection.ConnectionSlot;
+import io.mipgate.domain.InvalidParameterException;
+import io.mipgate.module.RecoveryLadder.Rung;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEventListener;
 import io.mipgate.module.job.Job;
 import io.mipgate.module.job.JobPriority;
 import io.mipgate.module.job.JobQueue;
-import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkFactories;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of a module's serial line. A single thread takes queued jobs one at a time and runs their AT
- * exchanges; a reader thread decodes everything the module sends and routes URCs whether or not a command is in
- * flight. The same thread recovers: it resynchronises after a timeout, reopens a lost link with capped back-off and
- * re-initialises after a reboot.
+ * exchanges; a reader thread (in {@link LineSession}) decodes everything the module sends and routes URCs whether or
+ * not a command is in flight. The same thread climbs the {@link RecoveryLadder} when the line misbehaves. Start-up,
+ * reconciliation, ACK sampling and flow control are parts of their own that it hands a {@link WorkerContext}.
  */
 public final class ModuleWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleWorker.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
-    private static final int RESYNC_ATTEMPTS = 20;
+    private static final Duration RESYNC_QUIET = Duration.ofMillis(300);
 
     final ModuleSettings settings;
     final ModuleState state;
+    final ConnectionTable table;
     final AsyncResults pending = new AsyncResults();
+    final WorkerContext context;
+    final FlowControl flow;
+    final Reconciler reconciler;
+    final SackSampler sampler;
+    private final StartupSequence startup;
     private final LinkFactories links;
     private final JobQueue queue;
-    private final Backoff backoff;
+    private final RecoveryLadder ladder;
     private final UrcRouter router;
-    private final ModuleInitializer initializer;
-    private final FlowControl flow;
     private final Thread runner;
+    private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
+    private final List<ScheduledFuture<?>> periodic;
     private volatile boolean running = true;
     private volatile LineSession session;
-    private volatile boolean resetDetected;
+    private volatile String rebootSeen;
     private volatile boolean retryRequested;
     private boolean wasUp;
-    private boolean needsResync;
-    private int consecutiveTimeouts;
     private Job<?> currentJob;
-    private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
 
     public ModuleWorker(ModuleSettings settings, LinkFactories links, Clock clock) {
         this.settings = settings;
         this.links = links;
         this.queue = new JobQueue(settings.queueCapacity());
-        this.backoff = new Backoff(settings.backoffInitial(), settings.backoffMax());
-        this.state = new ModuleState(settings.id(), clock,
-                ModelProfiles.of(settings.model().orElse(ModelFamily.ML307R)), settings.receiveBufferBytes());
-        this.initializer = new ModuleInitializer(this);
-        this.flow = new FlowControl(this, initializer);
-        this.router = new UrcRouter(state, pending, flow::scheduleRead, () -> resetDetected = true);
+        var profile = ModelProfiles.of(settings.model().orElse(ModelFamily.ML307R));
+        this.state = new ModuleState(settings.id(), clock, profile);
+        this.table = new ConnectionTable(state, settings.receiveBufferBytes());
+        ModuleSettings.Recovery bounds = settings.recovery();
+        this.ladder = new RecoveryLadder(new RecoveryLadder.Policy(bounds.timeoutsBeforeReboot(),
+                bounds.reopensBeforeReboot(), bounds.softReboots(), bounds.maxAttempts(),
+                new Backoff(bounds.backoffInitial(), bounds.backoffMax())));
+        this.context = new WorkerContext(settings, state, table, this::exec, this::submit);
+        this.flow = new FlowControl(context);
+        this.reconciler = new Reconciler(context, flow);
+        this.sampler = new SackSampler(context);
+        this.startup = new StartupSequence(context);
+        this.router = new UrcRouter(state, table, pending, new RouterFollowups());
         this.runner = Thread.ofPlatform().daemon().name("mipgate-worker-" + settings.id()).unstarted(this::run);
+        this.periodic = java.util.stream.Stream.of(
+                every(settings.reconcileInterval(), "AT+MIPSTATE?", () -> reconciler.reconcile()),
+                every(settings.sackInterval(), "AT+MIPSACK", () -> {
+                    if (state.profile().sack()) {
+                        sampler.sampleAll();
+                    }
+                })).filter(java.util.Objects::nonNull).toList();
     }
 
     public String id() {
@@ -89,12 +106,7 @@ public final class ModuleWorker implements AutoCloseable {
         return state.status();
     }
 
-    /** Reconciliation found the module's connections all gone: handle it as a reboot before the next job. */
-    void flagReset() {
-        resetDetected = true;
-    }
-
-    /** An operator asks a FAILED module to try again. */
+    /** An operator asks a FAILED module to try again; ignored in any other status. */
     public void retry() {
         retryRequested = true;
     }
@@ -102,8 +114,8 @@ public final class ModuleWorker implements AutoCloseable {
     public ModuleSnapshot snapshot() {
         return state.locked(() -> new ModuleSnapshot(settings.id(), settings.link().toString(), state.model(),
                 state.firmware(), state.imei(), state.status(), state.statusSince(), queue.depth(), queue.capacity(),
-                state.lastError(), state.bridgedConnectId() != null,
-                state.slots().stream().map(ConnectionSlot::snapshot).toList()));
+                state.lastError(), table.bridged() != null, table.snapshots(), ladder.rung().name(),
+                ladder.attempts(), ladder.consecutiveTimeouts()));
     }
 
     /**
@@ -124,22 +136,31 @@ public final class ModuleWorker implements AutoCloseable {
         return job.result();
     }
 
-    // ---- used by job bodies, on the worker thread ----
-
-    /** Runs one command: encode (validating), write, wait for the final result; logs and publishes the outcome. */
-    ExchangeResult exec(AtCommand command) {
-        return exec(command, null, null);
+    /** A periodic control job, queued only while the module is UP and the line is in command mode. */
+    private ScheduledFuture<?> every(Duration period, String name, Runnable body) {
+        if (period.isZero()) {
+            return null;
+        }
+        return Deadlines.every(period, () -> {
+            if (running && state.status() == ModuleStatus.UP && table.bridged() == null) {
+                submit(name, JobPriority.CONTROL, () -> {
+                    body.run();
+                    return null;
+                }).exceptionally(failure -> {
+                    log.debug("module={} periodic {}: {}", id(), name, failure.getMessage());
+                    return null;
+                });
+            }
+        });
     }
 
-    ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt) {
-        return exec(command, payloadAfterPrompt, null);
+    LineSession session() {
+        return session;
     }
 
-    /**
-     * @param onOk runs on the reader thread the moment the OK is decoded, before any later byte: for changes of how
-     *             the module prints data (access mode, receive format) that take effect with that OK
-     */
-    ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt, Runnable onOk) {
+    // ---- one exchange, on the worker thread ----
+
+    private ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt, Runnable onOk, Duration inputTimeout) {
         byte[] bytes = command.encode(state.profile());
         LineSession line = session;
         if (line == null) {
@@ -149,18 +170,18 @@ public final class ModuleWorker implements AutoCloseable {
         Instant queued = currentJob == null ? started : currentJob.queuedAt();
         try {
             ExchangeResult result = line.exchange(command, bytes, payloadAfterPrompt,
-                    command.responseTimeout(state.profile()), onOk);
-            consecutiveTimeouts = 0;
-            JobOutcome outcome = switch (result.result()) {
+                    command.responseTimeout(state.profile()), onOk, inputTimeout);
+            ladder.answered();
+            finished(command, switch (result.result()) {
                 case FinalResult.Ok ok -> JobOutcome.OK;
                 case FinalResult.Error error -> JobOutcome.ERROR;
                 case FinalResult.CmeError cme -> JobOutcome.CME_ERROR;
-            };
-            finished(command, outcome, result.errorCode(), queued, started);
+            }, result.errorCode(), queued, started);
             return result;
         } catch (ModuleException.ModuleTimeout timeout) {
-            consecutiveTimeouts++;
-            needsResync = true;
+            if (ladder.rung() == Rung.NONE) {
+                ladder.timedOut(command.name());
+            }
             finished(command, JobOutcome.TIMEOUT, null, queued, started);
             throw timeout;
         } catch (ModuleException.ModuleUnavailable unavailable) {
@@ -176,45 +197,17 @@ public final class ModuleWorker implements AutoCloseable {
         state.publish(new ModuleEvent.JobFinished(id(), done, command.name(), outcome, code, queued, started, done));
     }
 
-    ModuleInitializer initializer() {
-        return initializer;
-    }
-
-    FlowControl flow() {
-        return flow;
-    }
-
-    LineSession session() {
-        return session;
-    }
-
-    UrcRouter router() {
-        return router;
-    }
-
     // ---- the worker thread ----
 
     private void run() {
-        int attempt = 0;
+        ladder.linkLost("start-up");
         while (running) {
             try {
-                if (session == null || session.isLost()) {
-                    attempt = recover(attempt);
-                    continue;
-                }
-                if (resetDetected) {
-                    handleReset();
-                    continue;
-                }
-                if (needsResync) {
-                    resync();
-                    continue;
-                }
-                Job<?> job = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-                if (job == null) {
-                    initializer.maintain();
-                } else {
-                    runJob(job);
+                switch (ladder.rung()) {
+                    case FAILED -> awaitOperator();
+                    case REOPEN, REBOOT -> recover();
+                    case RESYNC -> resync();
+                    case NONE -> serve();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -222,6 +215,23 @@ public final class ModuleWorker implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("module={} worker loop failed", id(), e);
             }
+        }
+    }
+
+    private void serve() throws InterruptedException {
+        LineSession line = session;
+        if (line == null || line.isLost()) {
+            linkLost(line == null ? "no link" : line.lost().getNow("link lost"));
+            return;
+        }
+        String reboot = rebootSeen;
+        if (reboot != null) {
+            moduleRebooted(reboot);
+            return;
+        }
+        Job<?> job = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        if (job != null) {
+            runJob(job);
         }
     }
 
@@ -243,73 +253,141 @@ public final class ModuleWorker implements AutoCloseable {
         }
     }
 
-    /** Opens the link (after back-off on repeated attempts) and initialises the module; returns the next attempt number. */
-    private int recover(int attempt) throws InterruptedException {
-        if (session != null) {
-            String reason = session.lost().getNow("link lost");
-            linkLost(reason);
-        }
-        if (attempt > 0) {
-            if (settings.maxRecoveryAttempts() > 0 && attempt >= settings.maxRecoveryAttempts()) {
-                state.locked(() -> state.status(ModuleStatus.FAILED, "gave up after " + attempt + " attempts"));
-                firstStart.complete(null);
-                while (running && !retryRequested) {
-                    Thread.sleep(IDLE_POLL);
-                }
-                retryRequested = false;
-                return 0;
-            }
-            Duration delay = backoff.delay(attempt);
-            log.info("module={} reopening link {} in {} ms (attempt {})", id(), settings.link(), delay.toMillis(), attempt + 1);
+    /** One attempt of the REOPEN or REBOOT rung: (back-off,) open the link, (reboot,) initialise, reconcile. */
+    private void recover() throws InterruptedException {
+        Duration delay = ladder.delay();
+        if (!delay.isZero()) {
+            log.info("module={} {} of link {} in {} ms (attempt {})", id(), ladder.rung(), settings.link(),
+                    delay.toMillis(), ladder.attempts() + 1);
             Thread.sleep(delay);
-            state.locked(() -> state.status(ModuleStatus.RECOVERING, null));
         }
+        Rung rung = ladder.rung();
+        if (wasUp) {
+            state.publish(new ModuleEvent.RecoveryStep(id(), state.now(), rung.name(), ladder.attempts() + 1,
+                    ladder.reason()));
+            state.locked(() -> state.status(ModuleStatus.RECOVERING, ladder.reason()));
+        }
+        boolean lineOpened = false;
         try {
-            Link link = links.create(id(), settings.link());
-            LineSession fresh = new LineSession(state, link, this::route, flow::awaitTransparentRoom);
-            fresh.start();
-            session = fresh;
-            initializer.initialise();
-            needsResync = false;
-            consecutiveTimeouts = 0;
+            openSession();
+            lineOpened = true;
+            if (rung == Rung.REBOOT) {
+                softReboot();
+            }
+            startup.run(session);
+            reconciler.reconcile();
+            ladder.recovered();
             state.locked(() -> state.status(ModuleStatus.UP, null));
             if (wasUp) {
-                state.publish(new ModuleEvent.LinkReconnected(id(), state.now(), attempt + 1));
+                state.publish(new ModuleEvent.LinkReconnected(id(), state.now(), 1));
             }
             wasUp = true;
             firstStart.complete(null);
-            return 0;
         } catch (ModuleException | java.io.IOException | InvalidParameterException | IllegalStateException e) {
+            boolean silent = lineOpened && e instanceof ModuleException.ModuleTimeout;
             String reason = e.getMessage();
-            log.warn("module={} start-up failed: {}", id(), reason);
-            state.locked(() -> state.status(ModuleStatus.DOWN, reason));
-            if (session != null) {
-                session.close();
+            log.warn("module={} {} attempt failed: {}", id(), rung, reason);
+            closeSession();
+            Rung next = ladder.attemptFailed(silent, reason);
+            ModuleStatus status = next == Rung.FAILED ? ModuleStatus.FAILED : ModuleStatus.DOWN;
+            String why = next == Rung.FAILED ? ladder.reason() : reason;
+            state.locked(() -> state.status(status, why));
+            if (next == Rung.FAILED) {
+                log.error("module={} FAILED: {}; waiting for an operator retry", id(), why);
+                failQueued(new ModuleException.ModuleUnavailable(id(), ModuleStatus.FAILED, why));
+                state.publish(new ModuleEvent.RecoveryStep(id(), state.now(), next.name(), ladder.attempts(), why));
             }
-            session = null;
             firstStart.complete(null);
-            return attempt + 1;
         }
     }
 
-    private void route(AtEvent event) {
-        router.route(event);
+    private void openSession() throws java.io.IOException {
+        closeSession();
+        LineSession fresh = new LineSession(state, links.create(id(), settings.link()), router::route,
+                bytes -> flow.awaitTransparentRoom(bytes, () -> running));
+        fresh.start();
+        session = fresh;
+        rebootSeen = null;
+        state.echoOff(false);
+        table.attach(fresh.decoder()::connection);
+    }
+
+    private void closeSession() {
+        LineSession old = session;
+        session = null;
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** The soft-reboot rung: AT+MREBOOT even if the module may not answer it, then let start-up probe it back. */
+    private void softReboot() {
+        log.warn("module={} soft reboot (AT+MREBOOT)", id());
+        try {
+            context.exec(new Basic.Reboot());
+        } catch (ModuleException.ModuleTimeout silent) {
+            log.debug("module={} no answer to AT+MREBOOT", id());
+        }
+        forgetModuleState("soft reboot");
+        session.drain(settings.recovery().bootWait());
+    }
+
+    private void awaitOperator() throws InterruptedException {
+        while (running && !retryRequested) {
+            Thread.sleep(IDLE_POLL);
+        }
+        retryRequested = false;
+        if (ladder.operatorRetry()) {
+            log.info("module={} operator retry: recovering from FAILED", id());
+            state.locked(() -> state.status(ModuleStatus.RECOVERING, "operator retry"));
+        }
     }
 
     /** Fails everything that waited on the lost link; connections are kept, they live in the module. */
     private void linkLost(String reason) {
         log.warn("module={} link lost: {}", id(), reason);
-        LineSession old = session;
-        session = null;
-        needsResync = false;
+        closeSession();
         var failure = new ModuleException.ModuleUnavailable(id(), ModuleStatus.DOWN, "link lost: " + reason);
         state.locked(() -> {
             state.status(ModuleStatus.DOWN, "link lost: " + reason);
-            pending.failAll(failure);
-            state.bridgedConnectId(null);
+            failResults(failure);
         });
         failQueued(failure);
-        old.close();
+        ladder.linkLost(reason);
+    }
+
+    /** The module rebooted by itself: its connections are gone (unread data stays readable), initialise again. */
+    private void moduleRebooted(String why) {
+        log.warn("module={} the module rebooted ({})", id(), why);
+        state.locked(() -> state.status(ModuleStatus.RECOVERING, "module reset"));
+        forgetModuleState(why);
+        try {
+            startup.run(session);
+            reconciler.reconcile();
+            state.locked(() -> state.status(ModuleStatus.UP, null));
+        } catch (RuntimeException e) {
+            log.warn("module={} re-initialisation after reset failed: {}", id(), e.getMessage());
+            closeSession();
+            ladder.moduleReset();
+        }
+    }
+
+    /** What the module forgot in a reboot, the gateway forgets too: connections, pending results, formats. */
+    private void forgetModuleState(String why) {
+        rebootSeen = null;
+        state.echoOff(false);
+        var failure = new ModuleException.ModuleUnavailable(id(), ModuleStatus.RECOVERING, "module reset");
+        table.moduleReset(failure);
+        state.locked(() -> {
+            pending.failAll(failure);
+            session.decoder().reset();
+        });
+        state.publish(new ModuleEvent.ModuleReset(id(), state.now(), why));
+    }
+
+    private void failResults(RuntimeException failure) {
+        table.failPending(failure);
+        state.locked(() -> pending.failAll(failure));
     }
 
     private void failQueued(RuntimeException failure) {
@@ -320,64 +398,48 @@ public final class ModuleWorker implements AutoCloseable {
         }
     }
 
-    /** The module rebooted: its connections are gone (unread data stays readable), pending results fail, init again. */
-    private void handleReset() {
-        resetDetected = false;
-        state.locked(() -> {
-            state.status(ModuleStatus.RECOVERING, "module reset");
-            pending.failAll(new ModuleException.ModuleUnavailable(id(), ModuleStatus.RECOVERING, "module reset"));
-            state.bridgedConnectId(null);
-            for (ConnectionSlot slot : state.slots()) {
-                slot.awaitingRelease(false);
-                slot.moduleUnread(0);
-                slot.mode(io.mipgate.domain.AccessMode.NORMAL);
-                slot.formats(io.mipgate.domain.SendFormat.ASCII, io.mipgate.domain.RecvFormat.ASCII);
-                if (slot.state() != ConnectionState.INITIAL && slot.state() != ConnectionState.CLOSED) {
-                    router.moveTo(slot, ConnectionState.CLOSED, "module reset");
-                }
-            }
-            state.publish(new ModuleEvent.ModuleReset(id(), state.now(), "module rebooted"));
-        });
-        try {
-            state.locked(() -> session.decoder().reset());
-            initializer.initialise();
-            needsResync = false;
-            state.locked(() -> state.status(ModuleStatus.UP, null));
-        } catch (RuntimeException e) {
-            log.warn("module={} re-initialisation after reset failed: {}", id(), e.getMessage());
-            session.close();
-        }
-    }
-
-    /** After a timeout: AT until a fresh OK, with a quiet period that exposes late answers, before the next job. */
+    /**
+     * After a timeout: AT until a fresh OK, with a quiet period that exposes late answers, before the next job. When
+     * a prompted send was given up the module may still be taking data: the line stays silent until its input
+     * timeout has passed, so that no probe becomes payload (FIELD-NOTES §7.2).
+     */
     private void resync() {
         LineSession line = session;
-        needsResync = false;
-        for (int i = 0; i < RESYNC_ATTEMPTS && running && !line.isLost(); i++) {
+        if (line == null || line.isLost()) {
+            ladder.linkLost("link lost during resync");
+            return;
+        }
+        line.drain(line.takeQuietNeeded());
+        int probes = settings.recovery().probes();
+        state.publish(new ModuleEvent.RecoveryStep(id(), state.now(), Rung.RESYNC.name(), 1, ladder.reason()));
+        for (int i = 0; i < probes && running && !line.isLost(); i++) {
             line.drain(Duration.ofMillis(100));
             try {
-                ExchangeResult probe = exec(new io.mipgate.at.command.Basic.Attention());
+                ExchangeResult probe = context.exec(new Basic.Attention());
                 long staleBefore = line.staleFinalResults();
-                LineSession.sleep(Duration.ofMillis(300));
+                LineSession.sleep(RESYNC_QUIET);
                 if (probe.ok() && line.staleFinalResults() == staleBefore) {
                     log.info("module={} resynchronised after {} probe(s)", id(), i + 1);
+                    ladder.resynchronised();
                     return;
                 }
             } catch (ModuleException.ModuleTimeout ignored) {
-                needsResync = false;
+                log.debug("module={} resync probe {} unanswered", id(), i + 1);
             } catch (ModuleException e) {
-                return;
+                break;
             }
         }
-        if (!line.isLost()) {
-            log.warn("module={} no fresh OK after {} probes: reopening the link", id(), RESYNC_ATTEMPTS);
-            line.close();
-        }
+        log.warn("module={} no fresh OK after {} probes: reopening the link", id(), probes);
+        ladder.resyncFailed();
+        state.locked(() -> state.status(ModuleStatus.DOWN, "no fresh OK after resync"));
+        failResults(new ModuleException.ModuleUnavailable(id(), ModuleStatus.DOWN, "line out of sync"));
+        closeSession();
     }
 
     @Override
     public void close() {
         running = false;
+        periodic.forEach(task -> task.cancel(false));
         runner.interrupt();
         try {
             runner.join(5000);
@@ -386,18 +448,31 @@ public final class ModuleWorker implements AutoCloseable {
         }
         var stopped = new ModuleException.ModuleUnavailable(id(), ModuleStatus.STOPPED, "gateway stopping");
         failQueued(stopped);
-        LineSession line = session;
-        session = null;
-        state.locked(() -> {
-            pending.failAll(stopped);
-            state.status(ModuleStatus.STOPPED, "gateway stopping");
-        });
-        if (line != null) {
-            line.close();
-        }
+        failResults(stopped);
+        state.locked(() -> state.status(ModuleStatus.STOPPED, "gateway stopping"));
+        closeSession();
     }
 
-    boolean isRunning() {
-        return running;
+    /** What URCs ask of the worker; called on the reader thread, so each only queues or flags. */
+    private final class RouterFollowups implements UrcRouter.Followups {
+        @Override
+        public void readBuffered(int connectId) {
+            flow.scheduleRead(connectId);
+        }
+
+        @Override
+        public void confirmDisconnect(int connectId, long generation, int connectState) {
+            submit("AT+MIPSTATE", JobPriority.CONTROL, () -> {
+                reconciler.confirmDisconnect(connectId, generation, connectState);
+                return null;
+            });
+        }
+
+        @Override
+        public void moduleRebooted(String why) {
+            if (state.status() == ModuleStatus.UP) {
+                rebootSeen = why;
+            }
+        }
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 final class Gateway implements AutoCloseable {
 
     final EmulatorLinkFactory emulators = new EmulatorLinkFactory();
-    final LinkFactories links = LinkFactories.withDefaults().register(EmulatorLinkFactory.SCHEME, emulators);
+    final FaultyLinks faults = new FaultyLinks(emulators);
+    final LinkFactories links = LinkFactories.withDefaults().register(EmulatorLinkFactory.SCHEME, faults);
     final DeviceManager manager = new DeviceManager(links, Clock.systemUTC());
     final List<ModuleEvent> events = new CopyOnWriteArrayList<>();
 

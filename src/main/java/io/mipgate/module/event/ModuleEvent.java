@@ -55,18 +55,35 @@ public sealed interface ModuleEvent {
         }
     }
 
-    /** Bytes lost: reported by the module ({@code "drop"} URC) or dropped by a full gateway buffer. */
+    /**
+     * Bytes lost: reported by the module ({@code "drop"} URC), dropped by a full gateway buffer, or left unread by a
+     * connection whose id was reused for a new one.
+     */
     record DataDropped(String moduleId, Instant at, int connectId, long bytes, DropSource source) implements ModuleEvent {
         public String type() {
             return "drop";
         }
     }
 
-    enum DropSource { MODULE, GATEWAY }
+    enum DropSource { MODULE, GATEWAY, RETIRED }
 
     record Acked(String moduleId, Instant at, int connectId, int bytes) implements ModuleEvent {
         public String type() {
             return "ack";
+        }
+    }
+
+    /** A UDP air-interface echo ({@code "seq"} URC): whether the datagram with {@code seq} reached the base station. */
+    record SeqReported(String moduleId, Instant at, int connectId, int seq, boolean delivered) implements ModuleEvent {
+        public String type() {
+            return "seq";
+        }
+    }
+
+    /** The recovery ladder moved to a rung (resync, reopen, reboot, failed) or back to normal operation. */
+    record RecoveryStep(String moduleId, Instant at, String rung, int attempt, String reason) implements ModuleEvent {
+        public String type() {
+            return "recovery";
         }
     }
 

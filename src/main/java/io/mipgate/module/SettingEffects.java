@@ -1,0 +1,26 @@
+package io.mipgate.module;
+
+import io.mipgate.at.command.AtCommand;
+import io.mipgate.at.command.MipCfg;
+
+/**
+ * The settings the worker itself depends on to read a connection correctly. Applied with the OK that makes them
+ * take effect, whoever sent them (an operator, the start-up sequence re-applying them, a send switching format).
+ */
+final class SettingEffects {
+
+    private SettingEffects() {
+    }
+
+    static void applied(ConnectionTable table, AtCommand setting) {
+        switch (setting) {
+            case MipCfg.Encoding encoding ->
+                    table.encoding(encoding.connectId(), encoding.sendFormat(), encoding.recvFormat());
+            case MipCfg.SendTimeout timeout ->
+                    table.inputTimeout(timeout.connectId(), java.time.Duration.ofSeconds(timeout.seconds()));
+            case MipCfg.AutoFree autoFree -> table.hostReleases(autoFree.connectId(), autoFree.hostReleases());
+            default -> {
+            }
+        }
+    }
+}

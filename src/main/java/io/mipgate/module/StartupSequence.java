@@ -1,0 +1,132 @@
+package io.mipgate.module;
+
+import io.mipgate.at.command.AtCommand;
+import io.mipgate.at.command.Basic;
+import io.mipgate.at.command.MipCfg;
+import io.mipgate.at.decode.Information;
+import io.mipgate.at.model.ModelFamily;
+import io.mipgate.at.model.ModelProfile;
+import io.mipgate.at.model.ModelProfiles;
+import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
+import io.mipgate.module.event.ModuleEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sequence that makes a freshly opened line usable: probe, echo off, numeric errors, identity, the settings
+ * operators made, and the encoding of every id as the module has it. Re-run in full after every reopen and every
+ * module reboot (ModemManager's rule); connections are reconciled after it by the {@link Reconciler}.
+ */
+final class StartupSequence {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
+
+    private final WorkerContext context;
+
+    StartupSequence(WorkerContext context) {
+        this.context = context;
+    }
+
+    /** @throws ModuleException.ModuleTimeout when the module never answers the probes (the line may be dead) */
+    void run(LineSession line) {
+        line.drain(Duration.ofMillis(200));
+        probe();
+        context.exec(new Basic.Echo(false)).orThrow(context.id, "ATE0");
+        context.state.echoOff(true);
+        context.exec(new Basic.ErrorReporting(1));
+        identify();
+        reapplySettings();
+        readEncodings();
+    }
+
+    private void probe() {
+        int probes = context.settings.recovery().probes();
+        for (int attempt = 1; attempt <= probes; attempt++) {
+            try {
+                if (context.exec(new Basic.Attention()).ok()) {
+                    return;
+                }
+            } catch (ModuleException.ModuleTimeout timeout) {
+                log.debug("module={} no answer to AT (attempt {})", context.id, attempt);
+            }
+        }
+        throw new ModuleException.ModuleTimeout(context.id, "AT (" + probes + " probes)");
+    }
+
+    private void identify() {
+        List<String> ati = textLines(context.exec(new Basic.Identify()));
+        List<String> cgmr = textLines(context.exec(new Basic.FirmwareRevision()));
+        String firmware = cgmr.isEmpty() ? null : cgmr.get(cgmr.size() - 1);
+        Optional<ModelFamily> configured = context.settings.model();
+        Optional<ModelFamily> seen = ModelFamily.identify(String.join(" ", ati) + " " + (firmware == null ? "" : firmware));
+        ModelFamily family = configured.or(() -> seen).orElseThrow(() -> new IllegalStateException(
+                "module " + context.id + " could not be identified from ATI/AT+CGMR " + ati + " " + cgmr
+                        + ": set mipgate.modules[].model"));
+        if (configured.isPresent() && seen.isPresent() && seen.get() != family) {
+            log.warn("module={} configured as {} but identifies as {}; using the configuration", context.id, family,
+                    seen.get());
+        }
+        String imei = readImei();
+        ModelProfile profile = ModelProfiles.of(family);
+        String model = seen.map(ModelFamily::displayName).orElse(family.displayName());
+        context.state.locked(() -> {
+            context.state.profile(profile);
+            context.state.identity(model, firmware, imei);
+        });
+        context.table.resize(profile.connectIds());
+        log.info("module={} identified model={} firmware={} profile={}", context.id, model, firmware, family);
+        context.state.publish(new ModuleEvent.Identified(context.id, context.state.now(), model, firmware, imei));
+    }
+
+    private String readImei() {
+        try {
+            ExchangeResult result = context.exec(new Basic.SerialNumber(true));
+            return result.lines(Information.GenericInfo.class).stream().filter(g -> g.prefix().equals("+CGSN"))
+                    .flatMap(g -> g.fields().stream()).findFirst().map(f -> f.replace("\"", "")).orElse(null);
+        } catch (ModuleException e) {
+            log.debug("module={} no IMEI: {}", context.id, e.getMessage());
+            return null;
+        }
+    }
+
+    private static List<String> textLines(ExchangeResult result) {
+        return result.lines(Information.TextLine.class).stream().map(Information.TextLine::text)
+                .filter(t -> !t.isBlank()).toList();
+    }
+
+    /** Settings live for one power cycle only (AT-REFERENCE §1.5): put back what operators configured. */
+    private void reapplySettings() {
+        for (AtCommand setting : context.state.locked(context.state::rememberedSettings)) {
+            try {
+                context.exec(setting, null, () -> SettingEffects.applied(context.table, setting))
+                        .orThrow(context.id, setting.describe());
+            } catch (ModuleException | IllegalArgumentException e) {
+                log.warn("module={} could not re-apply {}: {}", context.id, setting.describe(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The encoding of every id as the module has it, so data is decoded the way the module prints it even when the
+     * gateway restarted, or somebody changed it, while the module kept running.
+     */
+    private void readEncodings() {
+        try {
+            var lines = context.exec(new MipCfg.Query(MipCfgOption.ENCODING, null))
+                    .orThrow(context.id, "AT+MIPCFG=\"encoding\"").lines(Information.MipCfgLine.class);
+            for (Information.MipCfgLine line : lines) {
+                if (context.table.ids().contains(line.id()) && line.values().size() >= 2) {
+                    context.table.encoding(line.id(), SendFormat.ofCode(Integer.parseInt(line.values().get(0).trim())),
+                            RecvFormat.ofCode(Integer.parseInt(line.values().get(1).trim())));
+                }
+            }
+        } catch (ModuleException | IllegalArgumentException e) {
+            log.warn("module={} encodings unknown, assuming the power-on default: {}", context.id, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.mipgate.module;
+
+import io.mipgate.transport.Link;
+import io.mipgate.transport.LinkFactory;
+import io.mipgate.transport.LinkSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A link factory around another that can make the line fail the ways a cable, a USB hub or a hung module do: refuse
+ * to open, or swallow everything the gateway writes (a module that hears nothing and so never answers), optionally
+ * until the gateway sends a soft reboot.
+ */
+final class FaultyLinks implements LinkFactory {
+
+    /**
+     * PASS: a healthy line. REFUSE_OPEN: the device is gone. MUTE: the module hears nothing the gateway writes.
+     * MUTE_UNTIL_REBOOT: as MUTE until the gateway sends AT+MREBOOT. DEAF: the gateway hears nothing the module says.
+     */
+    enum Mode { PASS, REFUSE_OPEN, MUTE, MUTE_UNTIL_REBOOT, DEAF }
+
+    private final LinkFactory inner;
+    private volatile Mode mode = Mode.PASS;
+    final AtomicInteger opened = new AtomicInteger();
+    final AtomicInteger rebootsHeard = new AtomicInteger();
+
+    FaultyLinks(LinkFactory inner) {
+        this.inner = inner;
+    }
+
+    void mode(Mode value) {
+        mode = value;
+    }
+
+    @Override
+    public Link create(String moduleId, LinkSpec spec) {
+        Link link = inner.create(moduleId, spec);
+        return new Link() {
+            @Override
+            public void open() throws IOException {
+                if (mode == Mode.REFUSE_OPEN) {
+                    throw new IOException("test: link refused");
+                }
+                link.open();
+                opened.incrementAndGet();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int len) throws IOException {
+                while (true) {
+                    int n = link.read(buffer, offset, len);
+                    if (n < 0 || mode != Mode.DEAF) {
+                        return n;
+                    }
+                }
+            }
+
+            @Override
+            public void write(byte[] buffer, int offset, int len) throws IOException {
+                String text = new String(buffer, offset, len, StandardCharsets.ISO_8859_1);
+                if (text.contains("AT+MREBOOT")) {
+                    rebootsHeard.incrementAndGet();
+                    if (mode == Mode.MUTE_UNTIL_REBOOT) {
+                        mode = Mode.PASS;
+                    }
+                }
+                if (mode == Mode.PASS || mode == Mode.REFUSE_OPEN || mode == Mode.DEAF) {
+                    link.write(buffer, offset, len);
+                }
+            }
+
+            @Override
+            public void close() {
+                link.close();
+            }
+
+            @Override
+            public String describe() {
+                return "faulty:" + link.describe();
+            }
+        };
+    }
+}
