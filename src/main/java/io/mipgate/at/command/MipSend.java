@@ -30,7 +30,8 @@ public final class MipSend {
 
     /**
      * Form A: {@code AT+MIPSEND=<id>,<send_length>,"<data>"[,<rai>[,<seq>]]}. With {@code lengthCheck} false the
-     * length field is 0, which tells the module not to check it.
+     * length field is 0, which tells the module not to check it (the field-proven spelling, FIELD-NOTES §7.1; the
+     * reference's other one, an empty field, is only inferred).
      */
     public record Inline(int connectId, byte[] payload, SendFormat format, boolean lengthCheck, Integer rai,
                          Integer seq) implements TcpIpForms.SetForm {
@@ -70,10 +71,10 @@ public final class MipSend {
                 Params.require(profile, profile.send().seq(), "<seq>");
                 Params.inRange(profile, "<seq>", seq, ModelProfile.SEQ);
             }
-            // <seq> follows <rai>: a seq without rai needs rai's default in front of it.
-            Integer raiField = rai == null && seq != null ? Integer.valueOf(0) : rai;
+            // A <seq> without <rai> leaves <rai> empty (AT-REFERENCE §1.4): MN319 has no RAI at all (fn 22) and
+            // answers +CME ERROR: 50 to any value there, even the default 0.
             return CommandLine.set(NAME).number(connectId).number(length).raw('"' + typed + '"')
-                    .number(raiField).number(seq).encode();
+                    .number(rai).number(seq).encode();
         }
 
         @Override

@@ -162,6 +162,13 @@ public final class AtDecoder {
                 }
                 return i + 1;
             }
+            if (b == '+') {
+                line.add(data, start, i);
+                start = i;
+                if (endsUnterminatedUrc()) {
+                    completeLine(); // the '+' starts the next line
+                }
+            }
             int length = line.length() + (i - start);
             if (length == 0) {
                 skipLf = false;
@@ -194,6 +201,16 @@ public final class AtDecoder {
         }
         line.add(data, start, end);
         return end;
+    }
+
+    /**
+     * Whether the line so far is a complete {@code +MIPURC:} notice that the module ran into the next line without a
+     * line end (FIELD-NOTES §4, §16): outside a counted payload such a line holds only a quoted word and numbers, so a
+     * {@code +} in it can only begin the next line.
+     */
+    private boolean endsUnterminatedUrc() {
+        return line.length() > MipUrcParser.MIPURC.length
+                && MipUrcParser.startsWith(line.array(), line.length(), MipUrcParser.MIPURC);
     }
 
     private int skipLine(byte[] data, int pos, int end) {

@@ -112,7 +112,9 @@ final class MipUrcParser {
             return malformed(length);
         }
         return switch (w) {
-            case RTCP -> count == 3 ? new Urc.StreamBuffered(ints[0], ints[1], ints[2]) : malformed(length);
+            case RTCP -> count == 3 ? new Urc.StreamBuffered(ints[0], ints[1], ints[2])
+                    : count == 2 ? Urc.StreamBuffered.withoutTotal(ints[0], ints[1]) // cut short (FIELD-NOTES §4)
+                    : malformed(length);
             case RUDP -> count == 2 ? new Urc.PacketsBuffered(ints[0], ints[1]) : malformed(length);
             case DISCONN -> count == 2 ? new Urc.Disconnected(ints[0], ints[1]) : malformed(length);
             case SEQ -> count == 3 ? new Urc.SeqReport(ints[0], ints[1], ints[2]) : malformed(length);

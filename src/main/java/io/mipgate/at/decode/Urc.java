@@ -48,8 +48,30 @@ public sealed interface Urc extends AtEvent {
         }
     }
 
-    /** {@code +MIPURC: "rtcp",<id>,<received>,<total>} in stream-buffer mode. */
-    record StreamBuffered(int id, int received, int total) implements Urc {
+    /**
+     * {@code +MIPURC: "rtcp",<id>,<received>,<total>} in stream-buffer mode, or {@code +MIPURC: "rtcp",<id>,<received>}
+     * as field firmware sometimes cuts it short (FIELD-NOTES §4, §16).
+     *
+     * @param reportedTotal the buffered total, empty when the module left it out
+     */
+    record StreamBuffered(int id, int received, OptionalInt reportedTotal) implements Urc {
+
+        public StreamBuffered {
+            Objects.requireNonNull(reportedTotal, "reportedTotal");
+        }
+
+        public StreamBuffered(int id, int received, int total) {
+            this(id, received, OptionalInt.of(total));
+        }
+
+        public static StreamBuffered withoutTotal(int id, int received) {
+            return new StreamBuffered(id, received, OptionalInt.empty());
+        }
+
+        /** Bytes known to be buffered: the reported total, or at least what has just arrived. */
+        public int total() {
+            return reportedTotal.orElse(received);
+        }
     }
 
     /** {@code +MIPURC: "rudp",<id>,<count>} in packet-buffer mode. */

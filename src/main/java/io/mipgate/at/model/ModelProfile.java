@@ -24,6 +24,7 @@ import java.util.Set;
  * @param dns          AT+MDNSCFG / AT+MDNSGIP specifics
  * @param ntpDefaultTimeoutSeconds default {@code <timeout>} of AT+MNTP
  * @param pingCid      whether AT+MPING takes {@code <cid>}
+ * @param quirks       how the family's real firmware deviates from the manual (FIELD-NOTES)
  */
 public record ModelProfile(
         ModelFamily family,
@@ -38,7 +39,8 @@ public record ModelProfile(
         KeepAlive keepAlive,
         Dns dns,
         int ntpDefaultTimeoutSeconds,
-        boolean pingCid) {
+        boolean pingCid,
+        FieldQuirks quirks) {
 
     /** Ranges that hold for every family (AT-REFERENCE §2). */
     public static final IntRange PORT = IntRange.of(0, 65535);
@@ -85,6 +87,7 @@ public record ModelProfile(
         Objects.requireNonNull(close, "close");
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(dns, "dns");
+        Objects.requireNonNull(quirks, "quirks");
     }
 
     public String name() {

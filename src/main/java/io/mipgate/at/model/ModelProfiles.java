@@ -10,6 +10,8 @@ import static io.mipgate.domain.MipCfgOption.TIMEOUT;
 import io.mipgate.domain.CloseMode;
 import io.mipgate.domain.DnsCfgOption;
 import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.ModuleErrorCode;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,6 +24,40 @@ import java.util.Set;
  * generic rule applies (reference §6 item 48); choices marked "(inferred)" there are taken as written.
  */
 public final class ModelProfiles {
+
+    /**
+     * The longest line seen accepted on ML307 release firmware: {@code AT+MIPSEND=<id>,730,"<1460 HEX>"}, 18 characters
+     * of head, 1460 of HEX and the closing quote. Drivers chunk inline HEX at 730 bytes because longer lines fail
+     * (FIELD-NOTES §7.1, a command-line buffer of about 1.5 KB, not the manual's 1460 bytes).
+     */
+    private static final int ML307_RELEASE_LINE_CHARS = 18 + 1460 + 1;
+
+    /** CME codes that mean the same on every family: the manual's natural code and the one release firmware sends. */
+    private static final Set<Integer> SEND_REFUSED_MEANS_GONE = Set.of(
+            ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code(), // 550: ML307 on a peer-closed or never-opened id (§3, §7.3)
+            ModuleErrorCode.TCPIP_NOT_CONNECTED.code()); // 553: the manual's "not connected" (AT-REFERENCE §2.5.2)
+    /** §3, §10: the first lookup after boot fails while the module settles; RT-Thread retries up to 5 times. */
+    private static final Set<Integer> FIRST_DNS_RETRY_CODES = Set.of(
+            ModuleErrorCode.DNS_FAILED_OR_BAD_IP_FORMAT.code(), ModuleErrorCode.DNS_BUSY.code());
+    private static final int FIRST_DNS_RETRIES = 5;
+    /** §8.4: 551 "not in use" on release firmware; a development build answers OK, which needs no entry. */
+    private static final Set<Integer> CLOSE_MEANS_ALREADY_CLOSED = Set.of(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
+
+    /**
+     * Cat.1: the ML307 line limit (§7.1; ML302/ML305 have no field evidence, so they get the only measured limit);
+     * colon plus blank (§4); the {@code >} input waits the {@code <send_timeout>} default of 10 s (AT-REFERENCE
+     * §2.1.3 fn 5, FIELD-NOTES §7.2). ML307N and MN327, outside the manual's fifteen families, take 2048-character lines.
+     */
+    private static final FieldQuirks CAT1_QUIRKS = new FieldQuirks(ML307_RELEASE_LINE_CHARS, SEND_REFUSED_MEANS_GONE,
+            FIRST_DNS_RETRY_CODES, FIRST_DNS_RETRIES, CLOSE_MEANS_ALREADY_CLOSED, false, Duration.ofSeconds(10));
+
+    /**
+     * NB-IoT: no field evidence of the AT+MIP* set on these families (§15), so the line limit is the only one measured
+     * on OneMO firmware, not the manual's untested 1460 HEX bytes; responses without a blank after the colon, as MN316
+     * drivers match {@code +CEREG:5,} (§4, §15); no {@code >} mode at all (AT-REFERENCE §2.5.1 fn 20).
+     */
+    private static final FieldQuirks NB_QUIRKS = new FieldQuirks(ML307_RELEASE_LINE_CHARS, SEND_REFUSED_MEANS_GONE,
+            FIRST_DNS_RETRY_CODES, FIRST_DNS_RETRIES, CLOSE_MEANS_ALREADY_CLOSED, true, Duration.ZERO);
 
     private static final Map<ModelFamily, ModelProfile> PROFILES = new EnumMap<>(ModelFamily.class);
 
@@ -94,7 +130,8 @@ public final class ModelProfiles {
                 new ModelProfile.Close(Optional.empty(), closeMode),
                 mn316Class ? new ModelProfile.KeepAlive(30, 90) : new ModelProfile.KeepAlive(90, 75),
                 dns, 20,
-                family == ModelFamily.MN318);
+                family == ModelFamily.MN318,
+                NB_QUIRKS);
     }
 
     private static ModelProfile cat1(ModelFamily family) {
@@ -125,6 +162,7 @@ public final class ModelProfiles {
                 send, receive,
                 new ModelProfile.Close(ml307g ? Optional.of(IntRange.of(0, 3)) : Optional.empty(), CloseMode.GRACEFUL),
                 new ModelProfile.KeepAlive(90, 75),
-                dns, ntpTimeout, true);
+                dns, ntpTimeout, true,
+                CAT1_QUIRKS);
     }
 }

@@ -6,7 +6,9 @@ import static io.mipgate.at.decode.DecoderHarness.script;
 import static io.mipgate.at.decode.DecoderHarness.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
+import io.mipgate.domain.RecvFormat;
 import io.mipgate.at.decode.FinalResult.CmeError;
 import io.mipgate.at.decode.FinalResult.CmeError.Kind;
 import io.mipgate.at.decode.Information.GenericInfo;
@@ -165,6 +167,34 @@ class FieldShapesTest {
     }
 
     @Test
+    void buffer_notices_with_and_without_the_total_and_without_their_line_end() {
+        // FIELD-NOTES §8.2: "rtcp" notices carry the buffered total; §4/§16: one arrives as +MIPURC: "rtcp",0,1, cut
+        // short and without its CR, ended by the next line's CR LF or run straight into the next URC.
+        assertThat(script()
+                .act(d -> d.connection(0, AccessMode.STREAM_BUFFER, RecvFormat.ASCII))
+                .act(d -> d.connection(1, AccessMode.PACKET_BUFFER, RecvFormat.HEX))
+                .lines("+MIPURC: \"rtcp\",0,10,10")
+                .module(ascii("\r\n+MIPURC: \"rtcp\",0,1"))
+                .lines("+MIPURC: \"rtcp\",0,4,15")
+                .module(ascii("\r\n+MIPURC: \"rtcp\",0,1+MIPURC: \"rudp\",1,2\r\n"))
+                .module(ascii("\r\n+MIPURC: \"rtcp\",0,3,19+MIPCLOSE: 1\r\n"))
+                .module(ascii("\r\n+MIPURC: \"rudp\",1,3\n+MIPURC: \"rtcp\",0,1\r\n"))
+                .decodesSameForAnySplit()).containsExactly(
+                new Urc.StreamBuffered(0, 10, 10), Urc.StreamBuffered.withoutTotal(0, 1),
+                new Urc.StreamBuffered(0, 4, 15),
+                Urc.StreamBuffered.withoutTotal(0, 1), new Urc.PacketsBuffered(1, 2),
+                new Urc.StreamBuffered(0, 3, 19), new MipCloseResult(1, OptionalInt.empty()),
+                new Urc.PacketsBuffered(1, 3), Urc.StreamBuffered.withoutTotal(0, 1));
+    }
+
+    @Test
+    void a_notice_without_its_total_still_tells_that_data_is_waiting() {
+        assertThat(Urc.StreamBuffered.withoutTotal(0, 7).total()).as("at least what just arrived").isEqualTo(7);
+        assertThat(Urc.StreamBuffered.withoutTotal(0, 7).reportedTotal()).isEmpty();
+        assertThat(new Urc.StreamBuffered(0, 7, 30).total()).isEqualTo(30);
+    }
+
+    @Test
     void stray_0xE0_on_wake_is_discarded_and_the_next_line_still_decodes() {
         assertThat(script()
                 .module(new byte[] {(byte) 0xE0})
@@ -201,14 +231,14 @@ class FieldShapesTest {
     @Test
     void damaged_lines_are_discarded_and_decoding_continues() {
         assertThat(script()
-                .lines("+MIPURC: \"rtcp\",0,abc,", "+MIPOPEN: x,0", "+MIPURC: \"disconn\",0", "+MIP", "+MIPURC: \"rtcp\",0,10")
+                .lines("+MIPURC: \"rtcp\",0,abc,", "+MIPOPEN: x,0", "+MIPURC: \"disconn\",0", "+MIP", "+MIPURC: \"rtcp\",0")
                 .lines("+MIPURC: \"rtcp\",1,2,ok")
                 .decodesSameForAnySplit()).containsExactly(
                 new AtEvent.Discarded(22, "malformed +MIPURC"),
                 new AtEvent.Discarded(13, "malformed +MIPOPEN"),
                 new AtEvent.Discarded(20, "malformed +MIPURC"),
                 new Urc.OtherUrc("+MIP", "+MIP"),
-                new AtEvent.Discarded(20, "malformed +MIPURC"),
+                new AtEvent.Discarded(17, "malformed +MIPURC"),
                 new Urc.DataReceived(1, Protocol.TCP, ascii("ok")));
     }
 }
