@@ -1,10 +1,10 @@
 package io.mipgate.module;
 
-import io.mipgate.at.model.ModelFamily;
 import io.mipgate.emulator.EmulatorConfig;
 import io.mipgate.emulator.EmulatorLinkFactory;
 import io.mipgate.emulator.EmulatorTcpServer;
 import io.mipgate.emulator.VirtualModule;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.LinkFactories;
 import io.mipgate.transport.LinkSpec;
 import io.mipgate.transport.pty.PseudoTerminal;
@@ -60,13 +60,13 @@ public class WorkerRoundTripBenchmark {
         LinkSpec spec = switch (link) {
             case "in-process" -> LinkSpec.parse("bench", "emulator:ML307R");
             case "tcp" -> {
-                module = new VirtualModule(EmulatorConfig.builder(ModelFamily.ML307R).build());
+                module = new VirtualModule(EmulatorConfig.builder(EmulatedFamily.ML307R).build());
                 tcpServer = new EmulatorTcpServer(module, InetAddress.getLoopbackAddress(), 0);
                 module.powerOn();
                 yield LinkSpec.parse("bench", "tcp://127.0.0.1:" + tcpServer.port());
             }
             case "pty" -> {
-                module = new VirtualModule(EmulatorConfig.builder(ModelFamily.ML307R).build());
+                module = new VirtualModule(EmulatorConfig.builder(EmulatedFamily.ML307R).build());
                 ptyDir = Files.createTempDirectory("mipgate-bench");
                 pty = PseudoTerminal.open(ptyDir.resolve("ttyEMU0"));
                 module.attach(pty.inputStream(), pty.outputStream());

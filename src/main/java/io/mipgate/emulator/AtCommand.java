@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.IntRange;
+import io.mipgate.emulator.model.ParamRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -129,18 +129,18 @@ record AtCommand(String name, Form form, String args) {
         return index < params.size() && params.get(index).present();
     }
 
-    static int integer(List<Param> params, int index, IntRange range) {
+    static int integer(List<Param> params, int index, ParamRange range) {
         if (!present(params, index)) {
             throw AtError.badParameters();
         }
         return parseInt(params.get(index), range);
     }
 
-    static int integer(List<Param> params, int index, IntRange range, int defaultValue) {
+    static int integer(List<Param> params, int index, ParamRange range, int defaultValue) {
         return present(params, index) ? parseInt(params.get(index), range) : defaultValue;
     }
 
-    private static int parseInt(Param param, IntRange range) {
+    private static int parseInt(Param param, ParamRange range) {
         if (param.quoted() || !param.text().matches("\\d{1,9}")) {
             throw AtError.badParameters();
         }

@@ -5,7 +5,7 @@ import static io.mipgate.emulator.AtCommand.Form.READ;
 import static io.mipgate.emulator.AtCommand.Form.SET;
 import static io.mipgate.emulator.AtCommand.Form.TEST;
 
-import io.mipgate.at.model.IntRange;
+import io.mipgate.emulator.model.ParamRange;
 import io.mipgate.emulator.net.ModuleTimeFormat;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
 /** AT, ATE, ATI, identity (AT+CGMI/CGMM/CGMR/CGSN), AT+CMEE, AT+CPIN?, AT+CCLK?, AT+MREBOOT. */
 final class BasicCommands {
 
-    private static final IntRange CMEE = IntRange.of(0, 2);
+    private static final ParamRange CMEE = ParamRange.of(0, 2);
 
     private final ModuleCore core;
 
@@ -72,7 +72,7 @@ final class BasicCommands {
             case SET -> {
                 List<AtCommand.Param> p = command.params();
                 AtCommand.maxParams(p, 1);
-                yield AtCommand.integer(p, 0, IntRange.of(0, 1)) == 1
+                yield AtCommand.integer(p, 0, ParamRange.of(0, 1)) == 1
                         ? Reply.ok().line("+CGSN: " + id.imei())
                         : Reply.ok().line(id.serial());
             }
@@ -103,7 +103,7 @@ final class BasicCommands {
 
     private Reply reboot(AtCommand command) {
         if (command.form() == SET) {
-            AtCommand.integer(command.params(), 0, IntRange.of(0, 1));
+            AtCommand.integer(command.params(), 0, ParamRange.of(0, 1));
         } else if (command.form() != EXEC) {
             throw AtError.plain();
         }

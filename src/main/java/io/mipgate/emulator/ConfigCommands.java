@@ -11,15 +11,16 @@ import static io.mipgate.domain.MipCfgOption.TIMEOUT;
 import io.mipgate.domain.MipCfgOption;
 import io.mipgate.domain.RecvFormat;
 import io.mipgate.domain.SendFormat;
-import io.mipgate.at.model.IntRange;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
+import io.mipgate.emulator.model.ParamRange;
 import java.util.List;
 import java.util.Map;
 
 /** AT+MIPCFG (all options, query-all / query-one / set) and AT+MIPTKA. */
 final class ConfigCommands {
 
-    private static final IntRange BIT = IntRange.of(0, 1);
+    private static final ParamRange BIT = ParamRange.of(0, 1);
     /** Manual order of the options (AT-REFERENCE 2.1.1). */
     private static final List<MipCfgOption> MANUAL_ORDER = List.of(CID, ENCODING, TIMEOUT, AUTOFREE,
             MipCfgOption.SNDBUF, RCVBUF, ACKMODE, SSL);
@@ -28,7 +29,7 @@ final class ConfigCommands {
             ACKMODE, SSL);
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
 
     ConfigCommands(ModuleCore core) {
         this.core = core;
@@ -59,13 +60,13 @@ final class ConfigCommands {
                 continue;
             }
             String values = switch (option) {
-                case CID -> ModelProfile.PDP_CID.toString();
+                case CID -> AllFamilies.PDP_CID.toString();
                 case ENCODING -> "(0-2),(0-1)";
                 case TIMEOUT -> model.send().sendTimeout().orElseThrow().toString();
                 case AUTOFREE, ACKMODE -> BIT.toString();
-                case SNDBUF -> ModelProfile.SEND_BUFFER.toString();
+                case SNDBUF -> AllFamilies.SEND_BUFFER.toString();
                 case RCVBUF -> field ? "(1460-65536)" : model.receive().udpRcvbuf().orElseThrow().toString();
-                case SSL -> BIT + "," + ModelProfile.SSL_ID;
+                case SSL -> BIT + "," + AllFamilies.SSL_ID;
             };
             reply.line("+MIPCFG: \"" + option.wireName() + "\"," + ids + "," + values);
         }
@@ -97,11 +98,11 @@ final class ConfigCommands {
         switch (option) {
             case CID -> {
                 AtCommand.maxParams(p, 3);
-                s.cid = AtCommand.integer(p, 2, ModelProfile.PDP_CID);
+                s.cid = AtCommand.integer(p, 2, AllFamilies.PDP_CID);
             }
             case ENCODING -> {
                 AtCommand.maxParams(p, 4);
-                int send = AtCommand.integer(p, 2, IntRange.of(0, 2));
+                int send = AtCommand.integer(p, 2, ParamRange.of(0, 2));
                 int recv = AtCommand.integer(p, 3, BIT);
                 s.sendFormat = SendFormat.ofCode(send);
                 s.recvFormat = RecvFormat.ofCode(recv);
@@ -129,7 +130,7 @@ final class ConfigCommands {
             case SSL -> {
                 AtCommand.maxParams(p, 4);
                 int enable = AtCommand.integer(p, 2, BIT);
-                int id = AtCommand.integer(p, 3, ModelProfile.SSL_ID);
+                int id = AtCommand.integer(p, 3, AllFamilies.SSL_ID);
                 s.sslEnable = enable;
                 s.sslId = id;
             }
@@ -145,7 +146,7 @@ final class ConfigCommands {
             case ENCODING -> "," + s.sendFormat.code() + "," + s.recvFormat.code();
             case TIMEOUT -> "," + s.sendTimeoutSeconds;
             case AUTOFREE -> "," + s.autofree;
-            case SNDBUF -> "," + ModelProfile.SEND_BUFFER_DEFAULT;
+            case SNDBUF -> "," + AllFamilies.SEND_BUFFER_DEFAULT;
             case RCVBUF -> "," + s.rcvbuf;
             case ACKMODE -> "," + s.ackmode;
             case SSL -> "," + s.sslEnable + "," + s.sslId;
@@ -157,8 +158,8 @@ final class ConfigCommands {
 
     private Reply miptka(AtCommand command) {
         return switch (command.form()) {
-            case TEST -> Reply.ok().line("+MIPTKA: " + model.connectIds() + "," + BIT + "," + ModelProfile.KEEPIDLE
-                    + "," + ModelProfile.KEEPINTERVAL + "," + ModelProfile.KEEPCOUNT);
+            case TEST -> Reply.ok().line("+MIPTKA: " + model.connectIds() + "," + BIT + "," + AllFamilies.KEEPIDLE
+                    + "," + AllFamilies.KEEPINTERVAL + "," + AllFamilies.KEEPCOUNT);
             case READ -> {
                 Reply reply = Reply.ok();
                 for (ConnectionSlot slot : core.state().slots) {
@@ -182,9 +183,9 @@ final class ConfigCommands {
         }
         SlotSettings s = slot.settings;
         boolean on = AtCommand.integer(p, 1, BIT) == 1;
-        int idle = AtCommand.integer(p, 2, ModelProfile.KEEPIDLE, s.keepIdle);
-        int interval = AtCommand.integer(p, 3, ModelProfile.KEEPINTERVAL, s.keepInterval);
-        int count = AtCommand.integer(p, 4, ModelProfile.KEEPCOUNT, s.keepCount);
+        int idle = AtCommand.integer(p, 2, AllFamilies.KEEPIDLE, s.keepIdle);
+        int interval = AtCommand.integer(p, 3, AllFamilies.KEEPINTERVAL, s.keepInterval);
+        int count = AtCommand.integer(p, 4, AllFamilies.KEEPCOUNT, s.keepCount);
         s.keepAlive = on;
         s.keepIdle = idle;
         s.keepInterval = interval;

@@ -2,7 +2,8 @@ package io.mipgate.emulator;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
 
 /** One {@code <connect_id>}: its settings, state, live connection, receive buffer and counters. */
 final class ConnectionSlot {
@@ -14,8 +15,8 @@ final class ConnectionSlot {
     String address;
     int remotePort;
     AccessMode mode = AccessMode.NORMAL;
-    int packetSize = ModelProfile.PACKET_SIZE_DEFAULT;
-    int waittm = ModelProfile.WAITTM_DEFAULT;
+    int packetSize = AllFamilies.PACKET_SIZE_DEFAULT;
+    int waittm = AllFamilies.WAITTM_DEFAULT;
     Connection connection;
     /** Identifies the open in progress; a late connect result for an older token is discarded. */
     Object openToken;
@@ -24,7 +25,7 @@ final class ConnectionSlot {
     long acked;
     long received;
 
-    ConnectionSlot(int id, ModelProfile model) {
+    ConnectionSlot(int id, ModelFacts model) {
         this.id = id;
         this.settings = new SlotSettings(model);
     }
@@ -50,8 +51,8 @@ final class ConnectionSlot {
         address = null;
         remotePort = 0;
         mode = AccessMode.NORMAL;
-        packetSize = ModelProfile.PACKET_SIZE_DEFAULT;
-        waittm = ModelProfile.WAITTM_DEFAULT;
+        packetSize = AllFamilies.PACKET_SIZE_DEFAULT;
+        waittm = AllFamilies.WAITTM_DEFAULT;
         buffer.clear();
         sent = 0;
         acked = 0;

@@ -2,8 +2,9 @@ package io.mipgate.emulator;
 
 import io.mipgate.domain.DnsCfgOption;
 import io.mipgate.domain.ModuleErrorCode;
-import io.mipgate.at.model.IntRange;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
+import io.mipgate.emulator.model.ParamRange;
 import io.mipgate.emulator.net.DnsResult;
 import java.net.InetAddress;
 import java.util.EnumSet;
@@ -15,17 +16,17 @@ import java.util.Set;
 /** AT+MDNSCFG (per-model sub-commands) and AT+MDNSGIP (real resolution, answer as URC). */
 final class DnsCommands {
 
-    private static final IntRange BIT = IntRange.of(0, 1);
+    private static final ParamRange BIT = ParamRange.of(0, 1);
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
     private final Set<DnsCfgOption> options;
 
     DnsCommands(ModuleCore core) {
         this.core = core;
         this.model = core.model;
         Set<DnsCfgOption> supported = EnumSet.noneOf(DnsCfgOption.class);
-        supported.addAll(model.dns().supportedOptions());
+        supported.addAll(model.dns().options());
         if (core.firmware.cat1DnsServers() && !model.family().isNb()) {
             supported.add(DnsCfgOption.IP);
         }
@@ -78,13 +79,13 @@ final class DnsCommands {
                 if (AtCommand.present(p, 2) && !model.dns().cachedPeriod()) {
                     throw AtError.badParameters();
                 }
-                dns.cachedPeriod = AtCommand.integer(p, 2, ModelProfile.DNS_CACHED_PERIOD, dns.cachedPeriod);
+                dns.cachedPeriod = AtCommand.integer(p, 2, AllFamilies.DNS_CACHED_PERIOD, dns.cachedPeriod);
                 dns.cachedMode = mode;
                 core.network.clearDnsCache();
             }
             case TIMEOUT -> {
-                int time = AtCommand.integer(p, 1, ModelProfile.DNS_TIME);
-                dns.retries = AtCommand.integer(p, 2, ModelProfile.DNS_RETRIES, dns.retries);
+                int time = AtCommand.integer(p, 1, AllFamilies.DNS_TIME);
+                dns.retries = AtCommand.integer(p, 2, AllFamilies.DNS_RETRIES, dns.retries);
                 dns.timeout = time;
             }
         }
@@ -105,10 +106,10 @@ final class DnsCommands {
         reply.line("+MDNSCFG: \"priority\",(0,1)");
         if (nb || options.contains(DnsCfgOption.CACHED)) {
             reply.line("+MDNSCFG: \"cached\",(0,1)" + (nb || model.dns().cachedPeriod()
-                    ? "," + ModelProfile.DNS_CACHED_PERIOD : ""));
+                    ? "," + AllFamilies.DNS_CACHED_PERIOD : ""));
         }
         if (nb || options.contains(DnsCfgOption.TIMEOUT)) {
-            reply.line("+MDNSCFG: \"timeout\"," + ModelProfile.DNS_TIME + "," + ModelProfile.DNS_RETRIES);
+            reply.line("+MDNSCFG: \"timeout\"," + AllFamilies.DNS_TIME + "," + AllFamilies.DNS_RETRIES);
         }
         return reply;
     }
@@ -153,7 +154,7 @@ final class DnsCommands {
 
     private Reply resolve(AtCommand command) {
         if (command.form() == AtCommand.Form.TEST) {
-            return Reply.ok().line("+MDNSGIP: ," + (model.dns().cid() ? ModelProfile.PDP_CID : "(0-4)"));
+            return Reply.ok().line("+MDNSGIP: ," + (model.dns().cid() ? AllFamilies.PDP_CID : "(0-4)"));
         }
         if (command.form() != AtCommand.Form.SET) {
             throw AtError.plain();
@@ -161,14 +162,14 @@ final class DnsCommands {
         List<AtCommand.Param> p = command.params();
         AtCommand.maxParams(p, 2);
         String domain = AtCommand.string(p, 0);
-        if (domain.length() > ModelProfile.HOST_MAX_LENGTH) {
+        if (domain.length() > AllFamilies.HOST_MAX_LENGTH) {
             throw AtError.badParameters();
         }
         if (AtCommand.present(p, 1)) {
             if (!model.dns().cid()) {
                 throw AtError.badParameters();
             }
-            AtCommand.integer(p, 1, ModelProfile.PDP_CID);
+            AtCommand.integer(p, 1, AllFamilies.PDP_CID);
         }
         ModuleState state = core.state();
         if (state.dnsBusy) {

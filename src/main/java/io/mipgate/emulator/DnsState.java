@@ -1,6 +1,7 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
 import io.mipgate.emulator.net.DnsSettings;
 import io.mipgate.emulator.net.IpFamily;
 import java.net.InetAddress;
@@ -18,12 +19,12 @@ final class DnsState {
     final String[] ipv6 = {"", ""};
     int priority = 1;
     int cachedMode;
-    int cachedPeriod = ModelProfile.DNS_CACHED_PERIOD_DEFAULT;
+    int cachedPeriod = AllFamilies.DNS_CACHED_PERIOD_DEFAULT;
     int timeout;
-    int retries = ModelProfile.DNS_RETRIES_DEFAULT;
+    int retries = AllFamilies.DNS_RETRIES_DEFAULT;
 
-    DnsState(ModelProfile model) {
-        timeout = model.dns().defaultTimeoutSeconds();
+    DnsState(ModelFacts model) {
+        timeout = model.dns().timeoutDefault();
         cachedMode = model.dns().cachedModeDefault();
     }
 

@@ -1,8 +1,7 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelFamily;
-import io.mipgate.at.model.ModelProfile;
-import io.mipgate.at.model.ModelProfiles;
+import io.mipgate.emulator.model.EmulatedFamily;
+import io.mipgate.emulator.model.ModelFacts;
 import io.mipgate.emulator.net.PingService;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Everything that shapes one virtual module. Build with {@link #builder(ModelFamily)}.
+ * Everything that shapes one virtual module. Build with {@link #builder(EmulatedFamily)}.
  *
- * @param model          capability profile of the emulated family
+ * @param model          what the emulated family does (the emulator's own facts, not the driver's profile)
  * @param firmware       manual or field behaviour
  * @param identity       manufacturer, model, firmware string, IMEI, serial
  * @param echoAfterBoot  ATE state after power-up (FIELD §3: ON)
@@ -32,7 +31,7 @@ import java.util.Objects;
  * @param dnsPort        UDP port of every DNS server the module asks (53; tests point it at a loopback responder)
  */
 public record EmulatorConfig(
-        ModelProfile model,
+        ModelFacts model,
         FirmwareProfile firmware,
         ModuleIdentity identity,
         boolean echoAfterBoot,
@@ -56,12 +55,12 @@ public record EmulatorConfig(
         networkDns = List.copyOf(networkDns);
     }
 
-    public static Builder builder(ModelFamily family) {
+    public static Builder builder(EmulatedFamily family) {
         return new Builder(family);
     }
 
     public static final class Builder {
-        private ModelProfile model;
+        private ModelFacts model;
         private FirmwareProfile firmware = FirmwareProfile.MANUAL;
         private ModuleIdentity identity;
         private boolean echo = true;
@@ -77,13 +76,13 @@ public record EmulatorConfig(
         private PromptTimeoutPolicy promptTimeout = PromptTimeoutPolicy.SEND_RECEIVED;
         private int dnsPort = 53;
 
-        private Builder(ModelFamily family) {
-            this.model = ModelProfiles.of(family);
+        private Builder(EmulatedFamily family) {
+            this.model = family.facts();
             this.identity = ModuleIdentity.defaults(family);
         }
 
-        public Builder model(ModelProfile profile) {
-            this.model = profile;
+        public Builder model(ModelFacts facts) {
+            this.model = facts;
             return this;
         }
 

@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkConfigurationException;
 import io.mipgate.transport.LinkFactory;
@@ -71,9 +71,9 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
     }
 
     private static VirtualModule newModule(String moduleId, LinkSpec.Emulator spec) {
-        ModelFamily family;
+        EmulatedFamily family;
         try {
-            family = ModelFamily.parse(spec.model());
+            family = EmulatedFamily.parse(spec.model());
         } catch (IllegalArgumentException e) {
             throw new LinkConfigurationException(moduleId, "port", e.getMessage());
         }

@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,7 @@ public final class EmulatorMain {
     }
 
     /** Parsed command line. */
-    record Options(ModelFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
+    record Options(EmulatedFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
                    int baud, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
                    List<InetAddress> dns, int dnsPort, String imei, String revision) {
 
@@ -45,7 +45,7 @@ public final class EmulatorMain {
     }
 
     static Options parse(String[] args) throws Exception {
-        ModelFamily model = ModelFamily.ML307R;
+        EmulatedFamily model = EmulatedFamily.ML307R;
         Integer tcp = null;
         String pty = null;
         Integer admin = null;
@@ -66,7 +66,7 @@ public final class EmulatorMain {
             }
             String value = args[++i];
             switch (option) {
-                case "--model" -> model = ModelFamily.parse(value);
+                case "--model" -> model = EmulatedFamily.parse(value);
                 case "--tcp" -> tcp = Integer.parseInt(value);
                 case "--pty" -> pty = value;
                 case "--admin" -> admin = Integer.parseInt(value);

@@ -1,7 +1,7 @@
 package io.mipgate.emulator;
 
 import io.mipgate.domain.ModuleErrorCode;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.ModelFacts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,7 +25,7 @@ final class ModuleCore {
     private static final Logger log = LoggerFactory.getLogger(ModuleCore.class);
 
     final EmulatorConfig config;
-    final ModelProfile model;
+    final ModelFacts model;
     final FirmwareProfile firmware;
     final LineRate txRate;
     final LineRate rxRate;
@@ -74,7 +74,7 @@ final class ModuleCore {
     // ---------------------------------------------------------------- lifecycle
 
     void start() {
-        if (loop.start("emu-" + model.name())) {
+        if (loop.start("emu-" + model.family().displayName())) {
             post(this::boot);
         }
     }

@@ -1,12 +1,12 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 
 /** What ATI, AT+CGMI/CGMM/CGMR and AT+CGSN report. */
 public record ModuleIdentity(String manufacturer, String model, String firmware, String imei, String serial) {
 
     /** Defaults per family; the ML307R firmware string is the one most often seen in field logs. */
-    public static ModuleIdentity defaults(ModelFamily family) {
+    public static ModuleIdentity defaults(EmulatedFamily family) {
         String model = family.displayName();
         return new ModuleIdentity("CMIOT", model, model + "-DL-MBRH0S01", "869999012345678", "20214M0030000001");
     }

@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.ModelFacts;
 import java.time.Duration;
 
 /** Everything a reboot resets (NB keeps its DNS settings in NV). */
@@ -18,7 +18,7 @@ final class ModuleState {
     ConnectionSlot transparent;
 
     ModuleState(EmulatorConfig config, DnsState keptDns) {
-        ModelProfile model = config.model();
+        ModelFacts model = config.model();
         echo = config.echoAfterBoot();
         cmee = config.cmeeAfterBoot();
         slots = new ConnectionSlot[model.connectIds().max() + 1];

@@ -1,8 +1,9 @@
 package io.mipgate.emulator;
 
 import io.mipgate.domain.ModuleErrorCode;
-import io.mipgate.at.model.IntRange;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
+import io.mipgate.emulator.model.ParamRange;
 import io.mipgate.emulator.net.DnsSettings;
 import io.mipgate.emulator.net.ModuleTimeFormat;
 import io.mipgate.emulator.net.NtpResult;
@@ -17,7 +18,7 @@ import java.util.Map;
 final class NtpCommand {
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
 
     NtpCommand(ModuleCore core) {
         this.core = core;
@@ -30,22 +31,22 @@ final class NtpCommand {
 
     private Reply ntp(AtCommand command) {
         if (command.form() == AtCommand.Form.TEST) {
-            return Reply.ok().line("+MNTP: ," + ModelProfile.PORT + ",(0,1)," + ModelProfile.NTP_TIMEOUT);
+            return Reply.ok().line("+MNTP: ," + AllFamilies.PORT + ",(0,1)," + AllFamilies.NTP_TIMEOUT);
         }
-        String server = ModelProfile.NTP_SERVER_DEFAULT;
-        int port = ModelProfile.NTP_PORT_DEFAULT;
+        String server = AllFamilies.NTP_SERVER_DEFAULT;
+        int port = AllFamilies.NTP_PORT_DEFAULT;
         int sync = 1;
-        int timeout = model.ntpDefaultTimeoutSeconds();
+        int timeout = model.ntpTimeoutDefault();
         if (command.form() == AtCommand.Form.SET) {
             List<AtCommand.Param> p = command.params();
             AtCommand.maxParams(p, 4);
             server = AtCommand.string(p, 0);
-            if (server.length() > ModelProfile.HOST_MAX_LENGTH) {
+            if (server.length() > AllFamilies.HOST_MAX_LENGTH) {
                 throw AtError.badParameters();
             }
-            port = AtCommand.integer(p, 1, ModelProfile.PORT, port);
-            sync = AtCommand.integer(p, 2, IntRange.of(0, 1), sync);
-            timeout = AtCommand.integer(p, 3, ModelProfile.NTP_TIMEOUT, timeout);
+            port = AtCommand.integer(p, 1, AllFamilies.PORT, port);
+            sync = AtCommand.integer(p, 2, ParamRange.of(0, 1), sync);
+            timeout = AtCommand.integer(p, 3, AllFamilies.NTP_TIMEOUT, timeout);
         } else if (command.form() != AtCommand.Form.EXEC) {
             throw AtError.plain();
         }

@@ -4,8 +4,9 @@ import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.CloseMode;
 import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.domain.Protocol;
-import io.mipgate.at.model.IntRange;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
+import io.mipgate.emulator.model.ParamRange;
 import io.mipgate.emulator.net.DnsResult;
 import io.mipgate.emulator.net.DnsSettings;
 import java.io.IOException;
@@ -28,11 +29,11 @@ final class OpenCloseCommands {
     static final int PUSH_CREDIT = 65536;
     /** TLS handshake failure as field firmware reports it (FIELD §11); outside the TCP/IP code table. */
     static final int TLS_HANDSHAKE_FAILED = 753;
-    private static final IntRange ACCESS_MODES = IntRange.of(0, 3);
-    private static final IntRange CLOSE_MODES_LISTED = IntRange.of(0, 3);
+    private static final ParamRange ACCESS_MODES = ParamRange.of(0, 3);
+    private static final ParamRange CLOSE_MODES_LISTED = ParamRange.of(0, 3);
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
 
     OpenCloseCommands(ModuleCore core) {
         this.core = core;
@@ -44,7 +45,7 @@ final class OpenCloseCommands {
         handlers.put("+MIPCLOSE", this::close);
     }
 
-    static int creditFor(ConnectionSlot slot, ModelProfile model) {
+    static int creditFor(ConnectionSlot slot, ModelFacts model) {
         return slot.mode == AccessMode.STREAM_BUFFER ? model.receive().tcpWindow() : PUSH_CREDIT;
     }
 
@@ -52,8 +53,8 @@ final class OpenCloseCommands {
 
     private Reply open(AtCommand command) {
         if (command.form() == AtCommand.Form.TEST) {
-            return Reply.ok().line("+MIPOPEN: " + model.connectIds() + ",,," + ModelProfile.PORT + ","
-                    + ModelProfile.OPEN_TIMEOUT + "," + ACCESS_MODES + "," + ModelProfile.PORT);
+            return Reply.ok().line("+MIPOPEN: " + model.connectIds() + ",,," + AllFamilies.PORT + ","
+                    + AllFamilies.OPEN_TIMEOUT + "," + ACCESS_MODES + "," + AllFamilies.PORT);
         }
         if (command.form() != AtCommand.Form.SET) {
             throw AtError.plain();
@@ -70,14 +71,14 @@ final class OpenCloseCommands {
             default -> throw AtError.badParameters(); // e.g. "SSL" (FIELD §6)
         };
         String address = AtCommand.string(p, 2);
-        if (address.length() > ModelProfile.HOST_MAX_LENGTH) {
+        if (address.length() > AllFamilies.HOST_MAX_LENGTH) {
             throw AtError.badParameters();
         }
-        int port = AtCommand.integer(p, 3, ModelProfile.PORT);
-        int timeout = AtCommand.integer(p, 4, ModelProfile.OPEN_TIMEOUT, ModelProfile.OPEN_TIMEOUT_DEFAULT);
+        int port = AtCommand.integer(p, 3, AllFamilies.PORT);
+        int timeout = AtCommand.integer(p, 4, AllFamilies.OPEN_TIMEOUT, AllFamilies.OPEN_TIMEOUT_DEFAULT);
         AccessMode mode = AccessMode.ofCode(AtCommand.integer(p, 5, ACCESS_MODES, 0));
-        int localPort = AtCommand.integer(p, 6, ModelProfile.PORT, 0);
-        if (!mode.allows(protocol) || (mode == AccessMode.TRANSPARENT && !model.transparent())) {
+        int localPort = AtCommand.integer(p, 6, AllFamilies.PORT, 0);
+        if (!mode.allows(protocol) || (mode == AccessMode.TRANSPARENT && !model.transparentMode())) {
             throw AtError.badParameters();
         }
         if (slot.state != SlotState.INITIAL) {
@@ -91,7 +92,7 @@ final class OpenCloseCommands {
         Object token = new Object();
         slot.openToken = token;
         Duration connectTimeout = Duration.ofSeconds(model.open().timeoutEffective()
-                ? timeout : ModelProfile.OPEN_TIMEOUT_DEFAULT);
+                ? timeout : AllFamilies.OPEN_TIMEOUT_DEFAULT);
         DnsSettings dns = core.state().dns.settings(core.config);
         boolean tls = slot.settings.sslEnable == 1;
         return Reply.ok().then(() -> core.background(
@@ -185,7 +186,7 @@ final class OpenCloseCommands {
     // ------------------------------------------------------------------ AT+MIPCLOSE
 
     private Reply close(AtCommand command) {
-        IntRange modes = model.close().configurableModes().orElse(CLOSE_MODES_LISTED);
+        ParamRange modes = model.close().configurableModes().orElse(CLOSE_MODES_LISTED);
         if (command.form() == AtCommand.Form.TEST) {
             return Reply.ok().line("+MIPCLOSE: " + model.connectIds() + "," + modes);
         }

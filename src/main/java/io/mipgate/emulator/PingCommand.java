@@ -1,7 +1,8 @@
 package io.mipgate.emulator;
 
 import io.mipgate.domain.ModuleErrorCode;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
 import io.mipgate.emulator.net.DnsResult;
 import io.mipgate.emulator.net.DnsSettings;
 import io.mipgate.emulator.net.PingResult;
@@ -18,7 +19,7 @@ import java.util.Map;
 final class PingCommand {
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
 
     PingCommand(ModuleCore core) {
         this.core = core;
@@ -31,8 +32,8 @@ final class PingCommand {
 
     private Reply ping(AtCommand command) {
         if (command.form() == AtCommand.Form.TEST) {
-            return Reply.ok().line("+MPING: ," + ModelProfile.PING_TIMEOUT + "," + ModelProfile.PING_COUNT + ","
-                    + ModelProfile.PING_SIZE + (model.pingCid() ? "," + ModelProfile.PDP_CID : ""));
+            return Reply.ok().line("+MPING: ," + AllFamilies.PING_TIMEOUT + "," + AllFamilies.PING_COUNT + ","
+                    + AllFamilies.PING_SIZE + (model.pingCid() ? "," + AllFamilies.PDP_CID : ""));
         }
         if (command.form() != AtCommand.Form.SET) {
             throw AtError.plain();
@@ -40,13 +41,13 @@ final class PingCommand {
         List<AtCommand.Param> p = command.params();
         AtCommand.maxParams(p, model.pingCid() ? 5 : 4);
         String host = AtCommand.string(p, 0);
-        if (host.length() > ModelProfile.HOST_MAX_LENGTH) {
+        if (host.length() > AllFamilies.HOST_MAX_LENGTH) {
             throw AtError.badParameters();
         }
-        int timeout = AtCommand.integer(p, 1, ModelProfile.PING_TIMEOUT, ModelProfile.PING_TIMEOUT_DEFAULT);
-        int count = AtCommand.integer(p, 2, ModelProfile.PING_COUNT, ModelProfile.PING_COUNT_DEFAULT);
-        int size = AtCommand.integer(p, 3, ModelProfile.PING_SIZE, ModelProfile.PING_SIZE_DEFAULT);
-        AtCommand.integer(p, 4, ModelProfile.PDP_CID, 1);
+        int timeout = AtCommand.integer(p, 1, AllFamilies.PING_TIMEOUT, AllFamilies.PING_TIMEOUT_DEFAULT);
+        int count = AtCommand.integer(p, 2, AllFamilies.PING_COUNT, AllFamilies.PING_COUNT_DEFAULT);
+        int size = AtCommand.integer(p, 3, AllFamilies.PING_SIZE, AllFamilies.PING_SIZE_DEFAULT);
+        AtCommand.integer(p, 4, AllFamilies.PDP_CID, 1);
         ModuleState state = core.state();
         if (state.pingBusy) {
             throw AtError.cme(ModuleErrorCode.PING_BUSY.code());

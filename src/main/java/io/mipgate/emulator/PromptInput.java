@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -52,7 +52,7 @@ final class PromptInput implements InputMode {
                 return i - offset + 1;
             }
             data.write(b);
-            if (data.size() == ModelProfile.SEND_BUFFER_DEFAULT) {
+            if (data.size() == AllFamilies.SEND_BUFFER_DEFAULT) {
                 complete();
                 return i - offset + 1;
             }

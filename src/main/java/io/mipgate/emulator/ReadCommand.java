@@ -1,8 +1,8 @@
 package io.mipgate.emulator;
 
 import io.mipgate.domain.ModuleErrorCode;
-import io.mipgate.at.model.IntRange;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.ModelFacts;
+import io.mipgate.emulator.model.ParamRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,7 @@ import java.util.Map;
 final class ReadCommand {
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
 
     ReadCommand(ModuleCore core) {
         this.core = core;
@@ -45,7 +45,7 @@ final class ReadCommand {
             int total = wanted == 0 || wanted > buffer.bytes() ? buffer.bytes() : wanted;
             lines(slot, total).forEach(reply::line);
         } else {
-            int wanted = AtCommand.integer(p, 1, IntRange.of(0, model.receive().maxCachedPackets()));
+            int wanted = AtCommand.integer(p, 1, ParamRange.of(0, model.receive().maxCachedPackets()));
             int count = wanted == 0 || wanted > buffer.count() ? buffer.count() : wanted;
             if (!model.receive().multiPacketRead()) {
                 count = Math.min(count, 1);

@@ -1,8 +1,9 @@
 package io.mipgate.emulator;
 
 import io.mipgate.domain.SendFormat;
-import io.mipgate.at.model.IntRange;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
+import io.mipgate.emulator.model.ParamRange;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,10 +17,10 @@ final class SendCommand {
 
     /** ML307 prompt bytes: CR LF {@code >} CR LF (FIELD §7.2). */
     static final byte[] PROMPT = {'\r', '\n', '>', '\r', '\n'};
-    private static final IntRange ANY_LENGTH = IntRange.of(0, 8192);
+    private static final ParamRange ANY_LENGTH = ParamRange.of(0, 8192);
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
 
     SendCommand(ModuleCore core) {
         this.core = core;
@@ -32,8 +33,8 @@ final class SendCommand {
 
     private Reply send(AtCommand command) {
         if (command.form() == AtCommand.Form.TEST) {
-            String tail = model.send().seq() ? ",," + ModelProfile.RAI + "," + ModelProfile.SEQ : "";
-            return Reply.ok().line("+MIPSEND: " + model.connectIds() + "," + ModelProfile.INLINE_SEND_LENGTH + tail);
+            String tail = model.send().seq() ? ",," + AllFamilies.RAI + "," + AllFamilies.SEQ : "";
+            return Reply.ok().line("+MIPSEND: " + model.connectIds() + "," + AllFamilies.INLINE_SEND_LENGTH + tail);
         }
         if (command.form() != AtCommand.Form.SET) {
             throw AtError.plain();
@@ -70,7 +71,7 @@ final class SendCommand {
     }
 
     private Reply inline(ConnectionSlot slot, List<AtCommand.Param> p) {
-        int length = AtCommand.integer(p, 1, ModelProfile.INLINE_SEND_LENGTH, 0);
+        int length = AtCommand.integer(p, 1, AllFamilies.INLINE_SEND_LENGTH, 0);
         String typed = p.get(2).text();
         SendFormat format = slot.settings.sendFormat;
         if (length > 0 && typed.length() != (format == SendFormat.HEX ? 2 * length : length)) {
@@ -81,18 +82,18 @@ final class SendCommand {
             case HEX -> DataFormat.unhex(typed);
             case ESCAPED -> DataFormat.unescape(typed);
         };
-        if (data.length == 0 || data.length > ModelProfile.INLINE_SEND_LENGTH.max()) {
+        if (data.length == 0 || data.length > AllFamilies.INLINE_SEND_LENGTH.max()) {
             throw AtError.badParameters();
         }
         if (AtCommand.present(p, 3)) {
-            AtCommand.integer(p, 3, ModelProfile.RAI);
+            AtCommand.integer(p, 3, AllFamilies.RAI);
             if (!(slot.isTcp() ? model.send().raiOnTcp() : model.send().raiOnUdp())) {
                 throw AtError.badParameters();
             }
         }
         Integer seq = null;
         if (AtCommand.present(p, 4)) {
-            seq = AtCommand.integer(p, 4, ModelProfile.SEQ);
+            seq = AtCommand.integer(p, 4, AllFamilies.SEQ);
             if (!model.send().seq() || slot.isTcp()) {
                 throw AtError.badParameters();
             }

@@ -2,18 +2,19 @@ package io.mipgate.emulator;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.ModuleErrorCode;
-import io.mipgate.at.model.IntRange;
-import io.mipgate.at.model.ModelProfile;
+import io.mipgate.emulator.model.AllFamilies;
+import io.mipgate.emulator.model.ModelFacts;
+import io.mipgate.emulator.model.ParamRange;
 import java.util.List;
 import java.util.Map;
 
 /** AT+MIPSTATE, AT+MIPSACK and AT+MIPMODE. */
 final class StatusCommands {
 
-    private static final IntRange ACCESS_MODES = IntRange.of(0, 3);
+    private static final ParamRange ACCESS_MODES = ParamRange.of(0, 3);
 
     private final ModuleCore core;
-    private final ModelProfile model;
+    private final ModelFacts model;
     private final ReadCommand reader;
 
     StatusCommands(ModuleCore core) {
@@ -76,7 +77,7 @@ final class StatusCommands {
     private Reply mode(AtCommand command) {
         if (command.form() == AtCommand.Form.TEST) {
             return Reply.ok().line("+MIPMODE: " + model.connectIds() + "," + ACCESS_MODES + ","
-                    + ModelProfile.PACKET_SIZE + "," + ModelProfile.WAITTM);
+                    + AllFamilies.PACKET_SIZE + "," + AllFamilies.WAITTM);
         }
         if (command.form() != AtCommand.Form.SET) {
             throw AtError.plain();
@@ -91,11 +92,11 @@ final class StatusCommands {
             return Reply.ok().line("+MIPMODE: " + slot.id + "," + slot.mode.code());
         }
         AccessMode mode = AccessMode.ofCode(AtCommand.integer(p, 1, ACCESS_MODES));
-        if (!mode.allows(slot.protocol) || (mode == AccessMode.TRANSPARENT && !model.transparent())) {
+        if (!mode.allows(slot.protocol) || (mode == AccessMode.TRANSPARENT && !model.transparentMode())) {
             throw AtError.badParameters();
         }
-        int packetSize = AtCommand.integer(p, 2, ModelProfile.PACKET_SIZE, slot.packetSize);
-        int waittm = AtCommand.integer(p, 3, ModelProfile.WAITTM, slot.waittm);
+        int packetSize = AtCommand.integer(p, 2, AllFamilies.PACKET_SIZE, slot.packetSize);
+        int waittm = AtCommand.integer(p, 3, AllFamilies.WAITTM, slot.waittm);
         slot.packetSize = packetSize;
         if (model.family().isNb()) {
             slot.waittm = waittm; // Cat.1: <waittm> accepted but not configurable (fn 31)

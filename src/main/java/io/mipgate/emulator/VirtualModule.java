@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.InProcessLink;
 import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkStreams;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * per {@link FirmwareProfile}), with real sockets on the host behind AT+MIPOPEN.
  *
  * <pre>{@code
- * VirtualModule module = new VirtualModule(EmulatorConfig.builder(ModelFamily.ML307R).build());
+ * VirtualModule module = new VirtualModule(EmulatorConfig.builder(EmulatedFamily.ML307R).build());
  * Link host = module.attachInProcess();   // or EmulatorTcpServer, EmulatorPtyAttachment, attach(in, out)
  * module.powerOn();                       // +MATREADY after the boot delay
  * module.faults().reboot();
@@ -38,7 +38,7 @@ public final class VirtualModule implements AutoCloseable {
         core.onDetach(this::closeInput);
     }
 
-    public static VirtualModule of(ModelFamily family) {
+    public static VirtualModule of(EmulatedFamily family) {
         return new VirtualModule(EmulatorConfig.builder(family).build());
     }
 

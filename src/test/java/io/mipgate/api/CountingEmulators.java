@@ -1,8 +1,8 @@
 package io.mipgate.api;
 
-import io.mipgate.at.model.ModelFamily;
 import io.mipgate.emulator.EmulatorConfig;
 import io.mipgate.emulator.VirtualModule;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.InProcessLink;
 import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkFactory;
@@ -54,7 +54,7 @@ final class CountingEmulators implements LinkFactory, AutoCloseable {
     public Link create(String moduleId, LinkSpec spec) {
         LinkSpec.Emulator emulator = (LinkSpec.Emulator) spec;
         VirtualModule module = modules.computeIfAbsent(moduleId, id -> {
-            VirtualModule m = new VirtualModule(EmulatorConfig.builder(ModelFamily.parse(emulator.model()))
+            VirtualModule m = new VirtualModule(EmulatorConfig.builder(EmulatedFamily.parse(emulator.model()))
                     .networkDns(List.of(dns.getAddress())).dnsPort(dns.getPort())
                     .bootDelay(Duration.ofMillis(50)).pingInterval(Duration.ofMillis(20))
                     .guardTime(Duration.ofMillis(100)).build());

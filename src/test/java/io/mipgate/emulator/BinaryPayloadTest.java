@@ -2,7 +2,7 @@ package io.mipgate.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,7 @@ class BinaryPayloadTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.ML307R).build());
+        at = EmulatorHarness.start(EmulatorHarness.fast(EmulatedFamily.ML307R).build());
         tcp = TcpEchoServer.start();
     }
 

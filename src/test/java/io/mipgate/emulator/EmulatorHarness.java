@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.mipgate.domain.Printable;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.Link;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class EmulatorHarness implements AutoCloseable {
         return harness;
     }
 
-    static EmulatorConfig.Builder fast(io.mipgate.at.model.ModelFamily family) {
+    static EmulatorConfig.Builder fast(EmulatedFamily family) {
         // the network's DNS server is on loopback, so no lookup ever leaves the machine; tests set its port
         return EmulatorConfig.builder(family).bootDelay(Duration.ZERO).guardTime(Duration.ofMillis(50))
                 .pingInterval(Duration.ofMillis(20)).networkDns(List.of(InetAddress.getLoopbackAddress()));

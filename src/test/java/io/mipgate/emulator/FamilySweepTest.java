@@ -3,9 +3,8 @@ package io.mipgate.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.domain.MipCfgOption;
-import io.mipgate.at.model.ModelFamily;
-import io.mipgate.at.model.ModelProfile;
-import io.mipgate.at.model.ModelProfiles;
+import io.mipgate.emulator.model.EmulatedFamily;
+import io.mipgate.emulator.model.ModelFacts;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,9 +13,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class FamilySweepTest {
 
     @ParameterizedTest
-    @EnumSource(ModelFamily.class)
-    void capabilitiesOnTheWire(ModelFamily family) throws Exception {
-        ModelProfile model = ModelProfiles.of(family);
+    @EnumSource(EmulatedFamily.class)
+    void capabilitiesOnTheWire(EmulatedFamily family) throws Exception {
+        ModelFacts model = family.facts();
         int max = model.connectIds().max();
         try (EmulatorHarness at = EmulatorHarness.start(EmulatorHarness.fast(family).build())) {
             at.command("AT+MIPSTATE?");
@@ -49,7 +48,7 @@ class FamilySweepTest {
             at.exchange("AT+MIPTKA=0", "+MIPTKA: 0,1," + model.keepAlive().keepIdleDefault() + ","
                     + model.keepAlive().keepIntervalDefault() + ",3", "OK");
             String transparentOpen = "AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\",9,1,1";
-            if (model.transparent()) {
+            if (model.transparentMode()) {
                 at.exchange(transparentOpen, "OK");
                 assertThat(at.nextLine()).isEqualTo("+MIPOPEN: 0,557");
             } else {

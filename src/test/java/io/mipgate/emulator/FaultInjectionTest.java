@@ -3,10 +3,10 @@ package io.mipgate.emulator;
 import static io.mipgate.emulator.EmulatorHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
+import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
-import io.mipgate.emulator.net.LoopbackDnsServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +24,7 @@ class FaultInjectionTest {
         }
     }
 
-    private void start(ModelFamily family) throws Exception {
+    private void start(EmulatedFamily family) throws Exception {
         at = EmulatorHarness.start(EmulatorHarness.fast(family).build());
     }
 
@@ -44,7 +44,7 @@ class FaultInjectionTest {
 
     @Test
     void delayedResponseLetsUrcsThrough() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         at.faults().delayNextResponse(Duration.ofMillis(300));
         at.command("AT");
         at.expectSilence(Duration.ofMillis(100));
@@ -56,7 +56,7 @@ class FaultInjectionTest {
 
     @Test
     void swallowedResponseAndForcedErrors() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         at.faults().swallowNextResponse();
         at.command("AT+MIPCFG=\"autofree\",0,1");
         at.expectSilence(Duration.ofMillis(150));
@@ -69,7 +69,7 @@ class FaultInjectionTest {
 
     @Test
     void garbageAndUrcInsideResponse() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         at.faults().injectBytes(new byte[] {(byte) 0xE0});
         at.faults().injectText("+MIPURC: \"rtcp\",0,1");
         at.expectBytes(new byte[] {(byte) 0xE0});
@@ -82,7 +82,7 @@ class FaultInjectionTest {
 
     @Test
     void rebootLosesConnectionsAndDropEndsAttachment() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
             openTcp(echo, 1);
             at.faults().reboot();
@@ -97,7 +97,7 @@ class FaultInjectionTest {
 
     @Test
     void peerResetAndAutofree() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
             at.exchange("AT+MIPCFG=\"autofree\",0,1", "OK");
             openTcp(echo, 1);
@@ -113,7 +113,7 @@ class FaultInjectionTest {
 
     @Test
     void peerResetIsReportedAsDisconnTwo() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
             openTcp(echo, 1);
             echo.resetAll();
@@ -124,7 +124,7 @@ class FaultInjectionTest {
 
     @Test
     void lateCloseUrcAndStaleDisconnOnReusedId() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         try (TcpEchoServer peer = TcpEchoServer.start()) {
             openTcp(peer, 1);
             at.faults().delayNextCloseUrc(Duration.ofMillis(400));
@@ -140,7 +140,7 @@ class FaultInjectionTest {
 
     @Test
     void lineRateSlowsTheWire() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         at.faults().setBaudRate(2400);
         long start = System.nanoTime();
         at.command("AT+MIPSTATE?");
@@ -153,7 +153,7 @@ class FaultInjectionTest {
     @Test
     void firstDnsAfterBootFails() throws Exception {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start().addA("iot.example", "127.0.0.1")) {
-            at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.ML307R).dnsPort(dns.port()).build());
+            at = EmulatorHarness.start(EmulatorHarness.fast(EmulatedFamily.ML307R).dnsPort(dns.port()).build());
             at.faults().failFirstDnsAfterBoot(580);
             at.exchange("AT+MDNSGIP=\"iot.example\"", "+CME ERROR: 580");
             assertThat(dns.queryCount()).isZero();
@@ -163,7 +163,7 @@ class FaultInjectionTest {
 
     @Test
     void packetBufferDropsBeyondCachedPacketLimit() throws Exception {
-        start(ModelFamily.MN316);
+        start(EmulatedFamily.MN316);
         try (UdpEchoServer echo = UdpEchoServer.start()) {
             at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + echo.port() + ",,3", "OK", "+MIPOPEN: 0,0");
             for (int i = 1; i <= 12; i++) {
@@ -179,7 +179,7 @@ class FaultInjectionTest {
 
     @Test
     void streamBufferStopsReadingAtTheTcpWindow() throws Exception {
-        start(ModelFamily.MN316A);
+        start(EmulatedFamily.MN316A);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
             at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",,2", "OK", "+MIPOPEN: 0,0");
             // all of it is sent before the first echo comes back, so no URC falls between command and answer
@@ -209,7 +209,7 @@ class FaultInjectionTest {
 
     @Test
     void promptTimeoutSendsWhatArrivedAndCtrlZEndsUnspecifiedLength() throws Exception {
-        start(ModelFamily.ML307R);
+        start(EmulatedFamily.ML307R);
         try (TcpEchoServer echo = TcpEchoServer.start()) {
             at.exchange("AT+MIPCFG=\"timeout\",0,1", "OK");
             at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");

@@ -1,6 +1,6 @@
 package io.mipgate.emulator;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ class FieldFirmwareTest {
 
     @Test
     void fieldBehaviours() throws Exception {
-        try (EmulatorHarness at = EmulatorHarness.attach(EmulatorHarness.fast(ModelFamily.ML307R)
+        try (EmulatorHarness at = EmulatorHarness.attach(EmulatorHarness.fast(EmulatedFamily.ML307R)
                 .firmware(FirmwareProfile.FIELD).build())) {
             at.expectSilence(Duration.ofMillis(100));
             at.send("AT\r");

@@ -2,11 +2,11 @@ package io.mipgate.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.model.ModelFamily;
-import io.mipgate.emulator.net.TcpEchoServer;
-import io.mipgate.emulator.net.UdpEchoServer;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.LoopbackSntpServer;
+import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.emulator.net.UdpEchoServer;
 import io.mipgate.testsupport.MutableClock;
 import java.io.BufferedReader;
 import java.net.InetAddress;
@@ -34,7 +34,7 @@ class HostServicesTest {
         }
     }
 
-    private void start(ModelFamily family, LoopbackDnsServer dns) {
+    private void start(EmulatedFamily family, LoopbackDnsServer dns) {
         at = EmulatorHarness.start(EmulatorHarness.fast(family).dnsPort(dns.port()).build());
     }
 
@@ -42,7 +42,7 @@ class HostServicesTest {
     void nbPriorityPicksTheRecordTypeAndListsOneFamily() {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
             dns.addA(NAME, "127.0.0.1").addAaaa(NAME, "2409:8060:8ea:601:0:3:3e:5464");
-            start(ModelFamily.MN316, dns);
+            start(EmulatedFamily.MN316, dns);
             at.exchange("AT+MDNSCFG=\"ip\",\"127.0.0.1\"", "OK");
             at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
             at.exchange("AT+MDNSGIP=\"" + NAME + "\"", "OK", "+MDNSGIP: \"" + NAME + "\",\"127.0.0.1\"");
@@ -59,7 +59,7 @@ class HostServicesTest {
     void cat1ListsBothFamiliesAndCachesUntilReboot() {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
             dns.addA(NAME, "127.0.0.1").addAaaa(NAME, "::1");
-            start(ModelFamily.ML307R, dns);
+            start(EmulatedFamily.ML307R, dns);
             at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
             String answer = "+MDNSGIP: \"" + NAME + "\",\"127.0.0.1\",\"0:0:0:0:0:0:0:1\"";
             at.exchange("AT+MDNSGIP=\"" + NAME + "\"", "OK", answer);
@@ -79,7 +79,7 @@ class HostServicesTest {
     void ml307gCachesOnlyWhenAsked() {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
             dns.addA(NAME, "127.0.0.1");
-            start(ModelFamily.ML307G, dns);
+            start(EmulatedFamily.ML307G, dns);
             at.exchange("AT+MDNSCFG=\"cached\"", "+MDNSCFG: \"cached\",1", "OK");
             at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
             at.exchange("AT+MDNSGIP=\"" + NAME + "\"", "OK", "+MDNSGIP: \"" + NAME + "\",\"127.0.0.1\"");
@@ -99,7 +99,7 @@ class HostServicesTest {
         try (LoopbackDnsServer silent = LoopbackDnsServer.start(first, 0, false).silent(true);
              LoopbackDnsServer answering = LoopbackDnsServer.start(second, silent.port(), false)
                      .addA(NAME, "127.0.0.1")) {
-            start(ModelFamily.MN316, silent);
+            start(EmulatedFamily.MN316, silent);
             at.exchange("AT+MDNSCFG=\"ip\",\"127.0.0.2\",\"127.0.0.3\"", "OK");
             at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
             at.exchange("AT+MDNSCFG=\"timeout\",1,2", "OK");
@@ -115,7 +115,7 @@ class HostServicesTest {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start().addA(NAME, "127.0.0.1");
              TcpEchoServer echo = TcpEchoServer.start();
              LoopbackSntpServer ntp = LoopbackSntpServer.start(serverTime)) {
-            start(ModelFamily.MN316, dns);
+            start(EmulatedFamily.MN316, dns);
             at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
             at.exchange("AT+MIPOPEN=0,\"TCP\",\"" + NAME + "\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MPING=\"" + NAME + "\",5,1", "OK");
@@ -131,7 +131,7 @@ class HostServicesTest {
     @Test
     void dnsTimeoutIsPingResultTwoAndABareDomain() {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start().silent(true)) {
-            start(ModelFamily.MN316, dns);
+            start(EmulatedFamily.MN316, dns);
             at.exchange("AT+MDNSCFG=\"timeout\",1,1", "OK");
             at.exchange("AT+MPING=\"" + NAME + "\"", "OK", "+MPING: 2");
             at.exchange("AT+MDNSGIP=\"" + NAME + "\"", "OK", "+MDNSGIP: \"" + NAME + "\"");
@@ -143,7 +143,7 @@ class HostServicesTest {
     void ntpTimeoutAndUnusableReply() throws Exception {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start();
              LoopbackSntpServer ntp = LoopbackSntpServer.start(new MutableClock(Instant.now()))) {
-            start(ModelFamily.ML307R, dns);
+            start(EmulatedFamily.ML307R, dns);
             ntp.silent(true);
             at.exchange("AT+MNTP=\"127.0.0.1\"," + ntp.port() + ",0,1", "OK", "+MNTP: 2");
             ntp.silent(false).stratum(0);
@@ -159,7 +159,7 @@ class HostServicesTest {
             ttl = Integer.parseInt(proc.readLine().strip()); // what the kernel puts in the echo reply's IP header
         }
         try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
-            start(ModelFamily.ML307R, dns);
+            start(EmulatedFamily.ML307R, dns);
             at.exchange("AT+MPING=\"127.0.0.1\",5,2,64", "OK");
             for (int i = 0; i < 2; i++) {
                 assertThat(at.nextLine()).matches("\\+MPING: 0,\"127\\.0\\.0\\.1\",64,\\d+," + ttl);
@@ -173,7 +173,7 @@ class HostServicesTest {
     void mn319SendsAnEmptyDatagram() throws Exception {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start();
              UdpEchoServer echo = UdpEchoServer.start()) {
-            start(ModelFamily.MN319, dns);
+            start(EmulatedFamily.MN319, dns);
             at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MIPSEND=0,0", "+MIPSEND: 0,0", "OK");
             long deadline = System.nanoTime() + EmulatorHarness.WAIT.toNanos();

@@ -3,11 +3,11 @@ package io.mipgate.emulator;
 import static io.mipgate.emulator.EmulatorHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.model.ModelFamily;
-import io.mipgate.emulator.net.TcpEchoServer;
-import io.mipgate.emulator.net.UdpEchoServer;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.LoopbackSntpServer;
+import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.emulator.net.UdpEchoServer;
 import io.mipgate.testsupport.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +31,12 @@ class Ml307rConformanceTest {
     }
 
     private EmulatorHarness start() throws Exception {
-        return start(EmulatorHarness.fast(ModelFamily.ML307R));
+        return start(EmulatorHarness.fast(EmulatedFamily.ML307R));
     }
 
     @Test
     void bootBannerEchoIdentityAndErrors() throws Exception {
-        at = EmulatorHarness.attach(EmulatorHarness.fast(ModelFamily.ML307R).build());
+        at = EmulatorHarness.attach(EmulatorHarness.fast(EmulatedFamily.ML307R).build());
         at.expectBytes("\r\n+MATREADY\r\n");
         at.send("AT\r");
         at.expectBytes("AT\r\r\nOK\r\n");
@@ -198,7 +198,7 @@ class Ml307rConformanceTest {
         MutableClock serverTime = new MutableClock(Instant.parse("2019-02-20T23:29:20Z"));
         try (LoopbackDnsServer dns = LoopbackDnsServer.start().addA("www.baidu.com", "127.0.0.1");
              LoopbackSntpServer ntp = LoopbackSntpServer.start(serverTime)) {
-            start(EmulatorHarness.fast(ModelFamily.ML307R).dnsPort(dns.port()));
+            start(EmulatorHarness.fast(EmulatedFamily.ML307R).dnsPort(dns.port()));
             at.exchange("AT+MDNSGIP=\"www.baidu.com\"", "OK", "+MDNSGIP: \"www.baidu.com\",\"127.0.0.1\"");
             at.exchange("AT+MDNSGIP=\"nowhere.example\"", "OK", "+MDNSGIP: \"nowhere.example\"");
             at.exchange("AT+MPING=\"www.baidu.com\",5,4", "OK");

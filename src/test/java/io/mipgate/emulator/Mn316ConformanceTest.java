@@ -2,10 +2,10 @@ package io.mipgate.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
+import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
-import io.mipgate.emulator.net.LoopbackDnsServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
@@ -24,7 +24,7 @@ class Mn316ConformanceTest {
 
     @Test
     void section2ExamplesVerbatimExceptSpacing() throws Exception {
-        at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).build());
+        at = EmulatorHarness.start(EmulatorHarness.fast(EmulatedFamily.MN316).build());
         at.exchange("AT+MIPTKA=?", "+MIPTKA: (0-4),(0-1),(30-7200),(30-600),(1-9)", "OK");
         at.exchange("AT+MIPTKA=0,1,90,75,3", "OK");
         at.exchange("AT+MIPTKA?", "+MIPTKA: 0,1,90,75,3", "+MIPTKA: 1,0", "+MIPTKA: 2,0", "+MIPTKA: 3,0",
@@ -51,7 +51,7 @@ class Mn316ConformanceTest {
 
     @Test
     void udpFlowWithSeqEcho() throws Exception {
-        at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).build());
+        at = EmulatorHarness.start(EmulatorHarness.fast(EmulatedFamily.MN316).build());
         try (UdpEchoServer echo = UdpEchoServer.start()) {
             at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"UDP\",\"127.0.0.1\"," + echo.port() + ",\"CONNECTED\"", "OK");
@@ -65,7 +65,7 @@ class Mn316ConformanceTest {
 
     @Test
     void tcpFlowAndNbRestrictions() throws Exception {
-        at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).build());
+        at = EmulatorHarness.start(EmulatorHarness.fast(EmulatedFamily.MN316).build());
         try (TcpEchoServer echo = TcpEchoServer.start()) {
             at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",,1", "+CME ERROR: 50");
             at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
@@ -87,7 +87,7 @@ class Mn316ConformanceTest {
     @Test
     void dnsFlowWithConfiguredServer() throws Exception {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start().addA("www.baidu.com", "127.0.0.1")) {
-            at = EmulatorHarness.start(EmulatorHarness.fast(ModelFamily.MN316).dnsPort(dns.port()).build());
+            at = EmulatorHarness.start(EmulatorHarness.fast(EmulatedFamily.MN316).dnsPort(dns.port()).build());
             at.exchange("AT+MDNSCFG=\"ip\",\"127.0.0.1\",\"127.0.0.1\"", "OK");
             at.exchange("AT+MDNSCFG=\"ip\"", "+MDNSCFG: \"ip\",\"127.0.0.1\",\"127.0.0.1\"", "OK");
             at.exchange("AT+MDNSCFG=\"priority\",0", "OK");

@@ -3,7 +3,7 @@ package io.mipgate.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkSpec;
@@ -40,7 +40,7 @@ class PtyAttachmentTest {
     @Test
     void handshakeAndTcpEchoThroughJSerialComm() throws Exception {
         Path symlink = dir.resolve("mipgate/ttyEMU0");
-        VirtualModule module = new VirtualModule(EmulatorHarness.fast(ModelFamily.ML307R).build());
+        VirtualModule module = new VirtualModule(EmulatorHarness.fast(EmulatedFamily.ML307R).build());
         try (EmulatorPtyAttachment pty = EmulatorPtyAttachment.open(module, symlink);
              TcpEchoServer echo = TcpEchoServer.start()) {
             assertThat(pty.devicePath()).isEqualTo(symlink);

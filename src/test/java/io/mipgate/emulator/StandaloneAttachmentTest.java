@@ -2,7 +2,7 @@ package io.mipgate.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,7 +18,7 @@ class StandaloneAttachmentTest {
     @Test
     void tcpSerialAndAdminPort() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (VirtualModule module = new VirtualModule(EmulatorHarness.fast(ModelFamily.ML307R).echo(false).build());
+        try (VirtualModule module = new VirtualModule(EmulatorHarness.fast(EmulatedFamily.ML307R).echo(false).build());
              EmulatorTcpServer serial = new EmulatorTcpServer(module, loopback, 0);
              AdminServer admin = new AdminServer(module.faults(), loopback, 0);
              Socket host = new Socket(loopback, serial.port());
@@ -59,7 +59,7 @@ class StandaloneAttachmentTest {
                 "--firmware", "field", "--baud", "115200", "--echo", "off", "--admin", "7002",
                 "--dns", "127.0.0.1", "--dns-port", "5353"});
         EmulatorConfig config = options.config();
-        assertThat(config.model().family()).isEqualTo(ModelFamily.MN316);
+        assertThat(config.model().family()).isEqualTo(EmulatedFamily.MN316);
         assertThat(config.firmware()).isEqualTo(FirmwareProfile.FIELD);
         assertThat(config.baud()).isEqualTo(115200);
         assertThat(config.echoAfterBoot()).isFalse();

@@ -1,8 +1,8 @@
 package io.mipgate.module;
 
-import io.mipgate.at.model.ModelFamily;
 import io.mipgate.emulator.EmulatorConfig;
 import io.mipgate.emulator.VirtualModule;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.LinkSpec;
 import io.mipgate.transport.pty.PseudoTerminal;
 import java.io.IOException;
@@ -20,7 +20,7 @@ final class PtyModuleFixture implements AutoCloseable {
     final PseudoTerminal pty;
     private final Path dir;
 
-    PtyModuleFixture(ModelFamily family) throws IOException {
+    PtyModuleFixture(EmulatedFamily family) throws IOException {
         dir = Files.createTempDirectory("mipgate-pty");
         pty = PseudoTerminal.open(dir.resolve("ttyEMU0"));
         module = new VirtualModule(EmulatorConfig.builder(family).guardTime(Duration.ofMillis(50)).build());

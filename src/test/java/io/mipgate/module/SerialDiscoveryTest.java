@@ -3,7 +3,7 @@ package io.mipgate.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.pty.PseudoTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ class SerialDiscoveryTest {
     void findsTheModuleThatAnswersAndSkipsSilentAndClaimedPorts() throws Exception {
         assumeTrue(PseudoTerminal.isSupported());
         Path dir = Files.createTempDirectory("mipgate-discovery");
-        try (PtyModuleFixture answering = new PtyModuleFixture(ModelFamily.ML307R);
-             PtyModuleFixture claimed = new PtyModuleFixture(ModelFamily.MN316);
+        try (PtyModuleFixture answering = new PtyModuleFixture(EmulatedFamily.ML307R);
+             PtyModuleFixture claimed = new PtyModuleFixture(EmulatedFamily.MN316);
              PseudoTerminal silent = PseudoTerminal.open(dir.resolve("ttyUSB9"))) {
             Files.createSymbolicLink(dir.resolve("ttyUSB0"), answering.pty.devicePath());
             Files.createSymbolicLink(dir.resolve("ttyUSB1"), claimed.pty.devicePath());

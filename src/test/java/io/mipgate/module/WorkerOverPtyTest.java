@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
-import io.mipgate.at.model.ModelFamily;
+import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.transport.LinkFactories;
 import java.time.Clock;
@@ -29,7 +29,7 @@ class WorkerOverPtyTest {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(io.mipgate.transport.pty.PseudoTerminal.isSupported(), "no pseudo-terminals on this OS");
-        fixture = new PtyModuleFixture(ModelFamily.ML307R);
+        fixture = new PtyModuleFixture(EmulatedFamily.ML307R);
         echo = TcpEchoServer.start();
         manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC());
         module = manager.add(ModuleSettings.defaults("pty0", fixture.link())
