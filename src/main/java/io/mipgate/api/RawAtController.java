@@ -2,7 +2,6 @@ package io.mipgate.api;
 
 import io.mipgate.api.dto.RawAtRequest;
 import io.mipgate.api.dto.RawAtResponse;
-import io.mipgate.at.command.RawCommand;
 import io.mipgate.module.ModuleClient;
 import io.mipgate.module.RawResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +29,6 @@ public class RawAtController {
             + " chaining outside quotes, no +++. The full answer is returned, also when the module says ERROR.")
     public RawAtResponse at(@PathVariable String moduleId, @Valid @RequestBody RawAtRequest request) {
         ModuleClient client = modules.client(moduleId);
-        RawCommand.validate(request.command());
         Duration timeout = request.timeoutMs() == null ? null : Duration.ofMillis(request.timeoutMs());
         RawResponse response = Await.result(client.raw(request.command(), timeout));
         return new RawAtResponse(request.command(), response.lines(), response.result(), response.ok());
