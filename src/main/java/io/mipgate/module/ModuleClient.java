@@ -29,6 +29,7 @@ import io.mipgate.module.request.KeepAlive;
 import io.mipgate.module.request.ModuleCapabilities;
 import io.mipgate.module.request.NtpRequest;
 import io.mipgate.module.request.PingRequest;
+import io.mipgate.module.request.RawCommandPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -227,9 +228,16 @@ public final class ModuleClient {
         });
     }
 
-    /** An administrator's raw command line, validated to stay one command, with every line of the answer. */
+    /**
+     * An administrator's raw command line, validated to stay one command, with every line of the answer. Lines that
+     * would change state the driver keeps in step with the module are refused before anything is queued.
+     */
     public CompletableFuture<RawResponse> raw(String line, Duration timeout) {
         RawCommand.validate(line);
+        RawCommandPolicy.driverOperation(line).ifPresent(operation -> {
+            throw new ModuleException.StateConflict(id(), "a raw " + line + " would " + operation.effect()
+                    + " behind the driver of module " + id());
+        });
         RawCommand command = new RawCommand(line, timeout);
         return user("RAW", () -> {
             ExchangeResult result = worker.exec(command);
