@@ -11,11 +11,10 @@ import io.mipgate.api.dto.ConfigDtos.MipCfgValue;
 import io.mipgate.api.problem.ApiException;
 import io.mipgate.domain.RecvFormat;
 import io.mipgate.domain.SendFormat;
-import io.mipgate.at.command.MdnsCfg;
-import io.mipgate.at.command.MipCfg;
-import io.mipgate.at.command.MipTka;
-import io.mipgate.at.decode.Information;
 import io.mipgate.module.ModuleClient;
+import io.mipgate.module.request.ConnectionSetting;
+import io.mipgate.module.request.DnsSetting;
+import io.mipgate.module.request.KeepAlive;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -52,9 +51,8 @@ public class ConfigController {
                                     @RequestParam(required = false) Integer connectId) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.bodyConnectId(client, connectId);
-        ModuleAccess.checked(client, new MipCfg.Query(option.toDomain(), connectId));
         return Await.result(client.config(option.toDomain(), connectId)).stream()
-                .map(line -> new MipCfgValue(line.option().wireName(), line.id(), line.values())).toList();
+                .map(value -> new MipCfgValue(value.option().wireName(), value.connectId(), value.values())).toList();
     }
 
     @PutMapping(CONFIG + "/mipcfg/{option}/{connectId}")
@@ -63,24 +61,22 @@ public class ConfigController {
                                        @PathVariable int connectId, @Valid @RequestBody MipCfgRequest request) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.pathConnectId(client, connectId);
-        ModuleAccess.checked(client, new MipCfg.Query(option.toDomain(), connectId));
-        MipCfg.Setting setting = ModuleAccess.checked(client, setting(option, connectId, request));
-        Await.result(client.configure(setting));
+        Await.result(client.configure(setting(option, connectId, request)));
         return mipcfg(moduleId, option, connectId);
     }
 
-    private static MipCfg.Setting setting(MipCfgKey option, int id, MipCfgRequest r) {
+    private static ConnectionSetting setting(MipCfgKey option, int id, MipCfgRequest r) {
         return switch (option) {
-            case cid -> new MipCfg.Cid(id, required("cid", r.cid(), option));
-            case encoding -> new MipCfg.Encoding(id,
+            case cid -> new ConnectionSetting.PdpContext(id, required("cid", r.cid(), option));
+            case encoding -> new ConnectionSetting.Encoding(id,
                     SendFormat.valueOf(required("sendFormat", r.sendFormat(), option).name().toUpperCase(Locale.ROOT)),
                     RecvFormat.valueOf(required("recvFormat", r.recvFormat(), option).name().toUpperCase(Locale.ROOT)));
-            case timeout -> new MipCfg.SendTimeout(id, required("seconds", r.seconds(), option));
-            case autofree -> new MipCfg.AutoFree(id, required("hostReleases", r.hostReleases(), option));
-            case sndbuf -> new MipCfg.SendBuffer(id, required("bytes", r.bytes(), option));
-            case rcvbuf -> new MipCfg.ReceiveBuffer(id, required("bytes", r.bytes(), option));
-            case ackmode -> new MipCfg.AckMode(id, required("enabled", r.enabled(), option));
-            case ssl -> new MipCfg.Ssl(id, required("enabled", r.enabled(), option), required("sslId", r.sslId(), option));
+            case timeout -> new ConnectionSetting.SendTimeout(id, required("seconds", r.seconds(), option));
+            case autofree -> new ConnectionSetting.AutoFree(id, required("hostReleases", r.hostReleases(), option));
+            case sndbuf -> new ConnectionSetting.SendBuffer(id, required("bytes", r.bytes(), option));
+            case rcvbuf -> new ConnectionSetting.ReceiveBuffer(id, required("bytes", r.bytes(), option));
+            case ackmode -> new ConnectionSetting.AckMode(id, required("enabled", r.enabled(), option));
+            case ssl -> new ConnectionSetting.Ssl(id, required("enabled", r.enabled(), option), required("sslId", r.sslId(), option));
         };
     }
 
@@ -114,14 +110,14 @@ public class ConfigController {
                                              @Valid @RequestBody KeepAliveRequest request) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.pathConnectId(client, connectId);
-        MipTka.Set set = ModuleAccess.checked(client, new MipTka.Set(connectId, request.enabled(), request.idleSeconds(),
-                request.intervalSeconds(), request.count()));
-        Await.result(client.keepAlive(set));
+        Await.result(client.configureKeepAlive(new KeepAlive(connectId, request.enabled(), request.idleSeconds(),
+                request.intervalSeconds(), request.count())));
         return keepAlive(moduleId, connectId);
     }
 
-    private static KeepAliveValue keepAliveValue(Information.MipTkaLine line) {
-        return new KeepAliveValue(line.id(), line.keepAlive(), line.idle(), line.interval(), line.count());
+    private static KeepAliveValue keepAliveValue(KeepAlive value) {
+        return new KeepAliveValue(value.connectId(), value.enabled(), value.idleSeconds(), value.intervalSeconds(),
+                value.count());
     }
 
     // ---- AT+MDNSCFG ----
@@ -130,9 +126,8 @@ public class ConfigController {
     @Operation(summary = "Read an AT+MDNSCFG option")
     public List<DnsCfgValue> dnsConfig(@PathVariable String moduleId, @PathVariable DnsCfgKey option) {
         ModuleClient client = modules.client(moduleId);
-        ModuleAccess.checked(client, new MdnsCfg.Query(option.toDomain()));
         return Await.result(client.dnsConfig(option.toDomain())).stream()
-                .map(line -> new DnsCfgValue(line.option().wireName(), line.values())).toList();
+                .map(value -> new DnsCfgValue(value.option().wireName(), value.values())).toList();
     }
 
     @PutMapping(CONFIG + "/dns/{option}")
@@ -140,20 +135,18 @@ public class ConfigController {
     public List<DnsCfgValue> setDnsConfig(@PathVariable String moduleId, @PathVariable DnsCfgKey option,
                                           @Valid @RequestBody DnsCfgRequest request) {
         ModuleClient client = modules.client(moduleId);
-        ModuleAccess.checked(client, new MdnsCfg.Query(option.toDomain()));
-        MdnsCfg.Setting setting = ModuleAccess.checked(client, dnsSetting(option, request));
-        Await.result(client.dnsConfig(setting));
+        Await.result(client.configureDns(dnsSetting(option, request)));
         return dnsConfig(moduleId, option);
     }
 
-    private static MdnsCfg.Setting dnsSetting(DnsCfgKey option, DnsCfgRequest r) {
+    private static DnsSetting dnsSetting(DnsCfgKey option, DnsCfgRequest r) {
         return switch (option) {
-            case ip -> new MdnsCfg.Servers(false, required("primary", r.primary(), option), r.secondary());
-            case ipv6 -> new MdnsCfg.Servers(true, required("primary", r.primary(), option), r.secondary());
-            case priority -> new MdnsCfg.Priority(required("ipv6First", r.ipv6First(), option));
-            case cached -> new MdnsCfg.Cache(required("cacheDisabled", r.cacheDisabled(), option),
+            case ip -> new DnsSetting.Servers(false, required("primary", r.primary(), option), r.secondary());
+            case ipv6 -> new DnsSetting.Servers(true, required("primary", r.primary(), option), r.secondary());
+            case priority -> new DnsSetting.Priority(required("ipv6First", r.ipv6First(), option));
+            case cached -> new DnsSetting.Cache(required("cacheDisabled", r.cacheDisabled(), option),
                     r.cachedPeriodSeconds());
-            case timeout -> new MdnsCfg.Timeout(required("timeoutSeconds", r.timeoutSeconds(), option), r.retries());
+            case timeout -> new DnsSetting.Timeout(required("timeoutSeconds", r.timeoutSeconds(), option), r.retries());
         };
     }
 }

@@ -15,7 +15,6 @@ import io.mipgate.api.problem.ApiException;
 import io.mipgate.api.problem.ProblemType;
 import io.mipgate.domain.Protocol;
 import io.mipgate.domain.UnsupportedOnModelException;
-import io.mipgate.at.command.MipOpen;
 import io.mipgate.module.CloseOutcome;
 import io.mipgate.module.ConnectionSnapshot;
 import io.mipgate.module.ConnectionState;
@@ -23,6 +22,7 @@ import io.mipgate.module.ModuleClient;
 import io.mipgate.module.ModuleException;
 import io.mipgate.module.OpenRequest;
 import io.mipgate.module.SendOptions;
+import io.mipgate.module.request.ModuleCapabilities;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -89,8 +89,6 @@ public class ConnectionsController {
         Integer connectId = ModuleAccess.bodyConnectId(client, request.connectId());
         Protocol protocol = Protocol.valueOf(request.protocol().name());
         var mode = request.accessMode() == null ? null : request.accessMode().toDomain();
-        ModuleAccess.checked(client, new MipOpen(connectId == null ? client.profile().connectIds().min() : connectId,
-                protocol, request.host(), request.port(), request.timeoutSeconds(), mode, request.localPort()));
         CompletableFuture<ConnectionSnapshot> opened = client.open(new OpenRequest(protocol, request.host(),
                 request.port(), connectId, mode, request.timeoutSeconds(), request.localPort()));
         if (async) {
@@ -163,12 +161,12 @@ public class ConnectionsController {
     private SendResponse send(String moduleId, int connectId, byte[] data, SendOptions options) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.pathConnectId(client, connectId);
-        var send = client.profile().send();
-        if (options.rai() != null && !send.raiOnUdp()) {
-            throw new UnsupportedOnModelException("rai", client.profile().name());
+        ModuleCapabilities model = client.capabilities();
+        if (options.rai() != null && !model.raiOnUdp()) {
+            throw new UnsupportedOnModelException("rai", model.model());
         }
-        if (options.seq() != null && !send.seq()) {
-            throw new UnsupportedOnModelException("seq", client.profile().name());
+        if (options.seq() != null && !model.sendSequence()) {
+            throw new UnsupportedOnModelException("seq", model.model());
         }
         return SendResponse.of(Await.result(client.send(connectId, data, options)));
     }
@@ -251,8 +249,8 @@ public class ConnectionsController {
     public SackDto sack(@PathVariable String moduleId, @PathVariable int connectId) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.pathConnectId(client, connectId);
-        if (!client.profile().sack()) {
-            throw new UnsupportedOnModelException("AT+MIPSACK", client.profile().name());
+        if (!client.capabilities().sack()) {
+            throw new UnsupportedOnModelException("AT+MIPSACK", client.capabilities().model());
         }
         return SackDto.of(Await.result(client.sack(connectId)));
     }
@@ -264,8 +262,8 @@ public class ConnectionsController {
                               @Valid @RequestBody ModeRequest request) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.pathConnectId(client, connectId);
-        if (request.accessMode() == io.mipgate.api.dto.ApiAccessMode.transparent && !client.profile().transparent()) {
-            throw new UnsupportedOnModelException("transparent access mode", client.profile().name());
+        if (request.accessMode() == io.mipgate.api.dto.ApiAccessMode.transparent && !client.capabilities().transparent()) {
+            throw new UnsupportedOnModelException("transparent access mode", client.capabilities().model());
         }
         return ConnectionDto.of(moduleId, Await.result(client.setMode(connectId, request.accessMode().toDomain())));
     }

@@ -8,12 +8,9 @@ import io.mipgate.api.dto.NtpResponse;
 import io.mipgate.api.dto.PingRequest;
 import io.mipgate.api.dto.PingResponse;
 import io.mipgate.api.jobs.JobRegistry;
-import io.mipgate.at.command.MNtp;
-import io.mipgate.at.command.MPing;
-import io.mipgate.at.command.MdnsGip;
-import io.mipgate.at.model.ModelProfile;
 import io.mipgate.module.ModuleClient;
 import io.mipgate.module.NtpOutcome;
+import io.mipgate.module.request.DnsLookup;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,9 +48,9 @@ public class NetworkController {
     public ResponseEntity<Object> ping(@PathVariable String moduleId, @Valid @RequestBody PingRequest request,
                                        @RequestParam(defaultValue = "false") boolean async) {
         ModuleClient client = modules.client(moduleId);
-        MPing command = ModuleAccess.checked(client, new MPing(request.host(), request.timeoutSeconds(),
-                request.count(), request.size(), request.cid()));
-        return run("ping", moduleId, "/ping", async, client.ping(command), o -> PingResponse.of(request.host(), o));
+        var ping = new io.mipgate.module.request.PingRequest(request.host(), request.timeoutSeconds(), request.count(),
+                request.size(), request.cid());
+        return run("ping", moduleId, "/ping", async, client.ping(ping), o -> PingResponse.of(request.host(), o));
     }
 
     @PostMapping(ApiPaths.MODULE + "/dns")
@@ -64,8 +61,7 @@ public class NetworkController {
     public ResponseEntity<Object> dns(@PathVariable String moduleId, @Valid @RequestBody DnsRequest request,
                                       @RequestParam(defaultValue = "false") boolean async) {
         ModuleClient client = modules.client(moduleId);
-        MdnsGip command = ModuleAccess.checked(client, new MdnsGip(request.domain(), request.cid()));
-        return run("dns", moduleId, "/dns", async, client.resolve(command),
+        return run("dns", moduleId, "/dns", async, client.resolve(new DnsLookup(request.domain(), request.cid())),
                 (List<String> addresses) -> new DnsResponse(request.domain(), addresses));
     }
 
@@ -79,12 +75,11 @@ public class NetworkController {
                                       @Valid @RequestBody(required = false) NtpRequest request,
                                       @RequestParam(defaultValue = "false") boolean async) {
         ModuleClient client = modules.client(moduleId);
-        NtpRequest r = request == null ? new NtpRequest(null, null, null, null) : request;
-        boolean anyOption = r.port() != null || r.sync() != null || r.timeoutSeconds() != null;
-        String server = r.server() != null ? r.server() : anyOption ? ModelProfile.NTP_SERVER_DEFAULT : null;
-        MNtp command = ModuleAccess.checked(client, new MNtp(server, r.port(), r.sync(), r.timeoutSeconds()));
-        String shown = server == null ? ModelProfile.NTP_SERVER_DEFAULT : server;
-        return run("ntp", moduleId, "/ntp", async, client.ntp(command), (NtpOutcome o) ->
+        var ntp = request == null ? io.mipgate.module.request.NtpRequest.defaults()
+                : new io.mipgate.module.request.NtpRequest(request.server(), request.port(), request.sync(),
+                request.timeoutSeconds());
+        String shown = ntp.server() != null ? ntp.server() : client.capabilities().defaultNtpServer();
+        return run("ntp", moduleId, "/ntp", async, client.ntp(ntp), (NtpOutcome o) ->
                 new NtpResponse(shown, o.result(), NtpResponse.resultName(o.result()), o.succeeded(), o.time()));
     }
 

@@ -81,6 +81,12 @@ public class ModuleConfiguration {
             public boolean isRunning() {
                 return running;
             }
+
+            /** The workers own serial lines and threads that cannot be restarted: a paused context keeps them. */
+            @Override
+            public boolean isPauseable() {
+                return false;
+            }
         };
     }
 }

@@ -17,6 +17,16 @@ import io.mipgate.at.decode.FinalResult;
 import io.mipgate.at.decode.Information;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.module.job.JobPriority;
+import io.mipgate.module.request.ConnectionConfig;
+import io.mipgate.module.request.ConnectionSetting;
+import io.mipgate.module.request.DnsConfig;
+import io.mipgate.module.request.DnsLookup;
+import io.mipgate.module.request.DnsSetting;
+import io.mipgate.module.request.KeepAlive;
+import io.mipgate.module.request.ModuleCapabilities;
+import io.mipgate.module.request.NtpRequest;
+import io.mipgate.module.request.PingRequest;
+import io.mipgate.module.request.RawCommandPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +37,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ModuleClient {
 
-    /** The first AT+MDNSGIP after a boot often fails with 580/581 while the module settles (FIELD-NOTES §10). */
-    private static final java.util.Set<Integer> FIRST_DNS_AFTER_BOOT = java.util.Set.of(
-            ModuleErrorCode.DNS_FAILED_OR_BAD_IP_FORMAT.code(), ModuleErrorCode.DNS_BUSY.code());
-    private static final int COMMAND_RETRIES = 2;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     private final ModuleWorker worker;
@@ -51,10 +57,14 @@ public final class ModuleClient {
         return worker.snapshot();
     }
 
-    public ModelProfile profile() {
-        return state.profile();
+    public ModuleCapabilities capabilities() {
+        ModelProfile profile = state.profile();
+        return new ModuleCapabilities(profile.name(), profile.connectIds().min(), profile.connectIds().max(),
+                profile.transparent(), profile.sack(), profile.send().raiOnUdp(), profile.send().seq(),
+                ModelProfile.NTP_SERVER_DEFAULT);
     }
 
+    /** Checks the request against the model before queueing; a gateway-picked id is checked as the lowest one. */
     public CompletableFuture<ConnectionSnapshot> open(OpenRequest request) {
         return connections.open(request);
     }
@@ -93,43 +103,53 @@ public final class ModuleClient {
 
     // ---- configuration ----
 
-    public CompletableFuture<List<Information.MipCfgLine>> config(MipCfgOption option, Integer connectId) {
-        return user("AT+MIPCFG", () -> worker.context.exec(new MipCfg.Query(option, connectId)).orThrow(id(), "AT+MIPCFG")
-                .lines(Information.MipCfgLine.class));
+    public CompletableFuture<List<ConnectionConfig>> config(MipCfgOption option, Integer connectId) {
+        MipCfg.Query query = validated(new MipCfg.Query(option, connectId));
+        return user("AT+MIPCFG", () -> worker.context.exec(query).orThrow(id(), "AT+MIPCFG")
+                .lines(Information.MipCfgLine.class).stream()
+                .map(line -> new ConnectionConfig(line.option(), line.id(), line.values())).toList());
     }
 
-    public CompletableFuture<Void> configure(MipCfg.Setting setting) {
+    public CompletableFuture<Void> configure(ConnectionSetting setting) {
+        MipCfg.Setting command = validated(command(setting));
         return user("AT+MIPCFG", () -> {
-            worker.context.exec(setting, null, () -> SettingEffects.applied(worker.table, setting))
-                    .orThrow(id(), setting.describe());
-            state.locked(() -> state.remember("MIPCFG/" + setting.option() + "/" + setting.connectId(), setting));
+            worker.context.exec(command, null, () -> SettingEffects.applied(worker.table, command)).orThrow(id(), command.describe());
+            state.locked(() -> state.remember("MIPCFG/" + command.option() + "/" + command.connectId(), command));
             return null;
         });
     }
 
-    public CompletableFuture<List<Information.MipTkaLine>> keepAlive(Integer connectId) {
-        AtCommand command = connectId == null ? new MipTka.Read() : new MipTka.Query(connectId);
-        return user("AT+MIPTKA", () -> worker.context.exec(command).orThrow(id(), "AT+MIPTKA").lines(Information.MipTkaLine.class));
+    /** Keep-alive of one connection, or of every connection when {@code connectId} is null. */
+    public CompletableFuture<List<KeepAlive>> keepAlive(Integer connectId) {
+        AtCommand command = connectId == null ? new MipTka.Read() : validated(new MipTka.Query(connectId));
+        return user("AT+MIPTKA", () -> worker.context.exec(command).orThrow(id(), "AT+MIPTKA")
+                .lines(Information.MipTkaLine.class).stream()
+                .map(line -> new KeepAlive(line.id(), line.keepAlive(), line.idle(), line.interval(), line.count()))
+                .toList());
     }
 
-    public CompletableFuture<Void> keepAlive(MipTka.Set setting) {
+    public CompletableFuture<Void> configureKeepAlive(KeepAlive setting) {
+        MipTka.Set command = validated(command(setting));
         return user("AT+MIPTKA", () -> {
-            worker.context.exec(setting).orThrow(id(), setting.describe());
-            state.locked(() -> state.remember("MIPTKA/" + setting.connectId(), setting));
+            worker.context.exec(command).orThrow(id(), command.describe());
+            state.locked(() -> state.remember("MIPTKA/" + command.connectId(), command));
             return null;
         });
     }
 
-    public CompletableFuture<List<Information.MdnsCfgLine>> dnsConfig(DnsCfgOption option) {
-        return user("AT+MDNSCFG", () -> worker.context.exec(new MdnsCfg.Query(option)).orThrow(id(), "AT+MDNSCFG")
-                .lines(Information.MdnsCfgLine.class));
+    public CompletableFuture<List<DnsConfig>> dnsConfig(DnsCfgOption option) {
+        MdnsCfg.Query query = validated(new MdnsCfg.Query(option));
+        return user("AT+MDNSCFG", () -> worker.context.exec(query).orThrow(id(), "AT+MDNSCFG")
+                .lines(Information.MdnsCfgLine.class).stream()
+                .map(line -> new DnsConfig(line.option(), line.values())).toList());
     }
 
-    public CompletableFuture<Void> dnsConfig(MdnsCfg.Setting setting) {
+    public CompletableFuture<Void> configureDns(DnsSetting setting) {
+        MdnsCfg.Setting command = validated(command(setting));
         return user("AT+MDNSCFG", () -> {
-            worker.context.exec(setting).orThrow(id(), setting.describe());
+            worker.context.exec(command).orThrow(id(), command.describe());
             if (!state.profile().dns().persistent()) {
-                state.locked(() -> state.remember("MDNSCFG/" + setting.option(), setting));
+                state.locked(() -> state.remember("MDNSCFG/" + command.option(), command));
             }
             return null;
         });
@@ -137,18 +157,20 @@ public final class ModuleClient {
 
     // ---- network services of the module ----
 
-    public CompletableFuture<List<String>> resolve(MdnsGip command) {
-        return async("AT+MDNSGIP", command, () -> {
+    public CompletableFuture<List<String>> resolve(DnsLookup lookup) {
+        return async("AT+MDNSGIP", new MdnsGip(lookup.domain(), lookup.cid()), () -> {
             if (worker.pending.dns != null) {
                 throw new ModuleException.ModuleRefused(id(), "AT+MDNSGIP", ModuleErrorCode.DNS_BUSY.code(),
                         ModuleErrorCode.DNS_BUSY.name(), null);
             }
             worker.pending.dns = new CompletableFuture<>();
             return worker.pending.dns;
-        }, () -> worker.pending.dns = null, FIRST_DNS_AFTER_BOOT);
+        }, () -> worker.pending.dns = null, state.profile().quirks().firstDnsRetryCodes());
     }
 
-    public CompletableFuture<PingOutcome> ping(MPing command) {
+    public CompletableFuture<PingOutcome> ping(PingRequest request) {
+        MPing command = new MPing(request.host(), request.timeoutSeconds(), request.count(), request.packetLength(),
+                request.cid());
         return async("AT+MPING", command, () -> {
             if (worker.pending.ping != null) {
                 throw new ModuleException.ModuleRefused(id(), "AT+MPING", ModuleErrorCode.PING_BUSY.code(),
@@ -164,7 +186,11 @@ public final class ModuleClient {
         });
     }
 
-    public CompletableFuture<NtpOutcome> ntp(MNtp command) {
+    public CompletableFuture<NtpOutcome> ntp(NtpRequest request) {
+        // the bare AT+MNTP takes every default; naming any option needs the server named too
+        String server = request.server() != null || !request.hasOptions() ? request.server()
+                : ModelProfile.NTP_SERVER_DEFAULT;
+        MNtp command = new MNtp(server, request.port(), request.sync(), request.timeoutSeconds());
         return async("AT+MNTP", command, () -> {
             if (worker.pending.ntp != null) {
                 throw new ModuleException.StateConflict(id(), "an AT+MNTP request is already running on " + id());
@@ -179,10 +205,17 @@ public final class ModuleClient {
         });
     }
 
-    /** An administrator's raw command line, validated to stay one command, with every line of the answer. */
+    /**
+     * An administrator's raw command line, validated to stay one command, with every line of the answer. Lines that
+     * would change state the driver keeps in step with the module are refused before anything is queued.
+     */
     public CompletableFuture<RawResponse> raw(String line, Duration timeout) {
-        RawCommand command = new RawCommand(line, timeout);
         RawCommand.validate(line);
+        RawCommandPolicy.driverOperation(line).ifPresent(operation -> {
+            throw new ModuleException.StateConflict(id(), "a raw " + line + " would " + operation.effect()
+                    + " behind the driver of module " + id());
+        });
+        RawCommand command = new RawCommand(line, timeout);
         return user("RAW", () -> {
             ExchangeResult result = worker.context.exec(command);
             List<String> lines = result.lines().stream().map(ModuleClient::render).toList();
@@ -196,6 +229,33 @@ public final class ModuleClient {
         });
     }
 
+    private static MipCfg.Setting command(ConnectionSetting setting) {
+        return switch (setting) {
+            case ConnectionSetting.PdpContext s -> new MipCfg.Cid(s.connectId(), s.cid());
+            case ConnectionSetting.Encoding s -> new MipCfg.Encoding(s.connectId(), s.sendFormat(), s.recvFormat());
+            case ConnectionSetting.SendTimeout s -> new MipCfg.SendTimeout(s.connectId(), s.seconds());
+            case ConnectionSetting.AutoFree s -> new MipCfg.AutoFree(s.connectId(), s.hostReleases());
+            case ConnectionSetting.SendBuffer s -> new MipCfg.SendBuffer(s.connectId(), s.bytes());
+            case ConnectionSetting.ReceiveBuffer s -> new MipCfg.ReceiveBuffer(s.connectId(), s.bytes());
+            case ConnectionSetting.AckMode s -> new MipCfg.AckMode(s.connectId(), s.enabled());
+            case ConnectionSetting.Ssl s -> new MipCfg.Ssl(s.connectId(), s.enabled(), s.sslId());
+        };
+    }
+
+    private static MipTka.Set command(KeepAlive setting) {
+        return new MipTka.Set(setting.connectId(), setting.enabled(), setting.idleSeconds(),
+                setting.intervalSeconds(), setting.count());
+    }
+
+    private static MdnsCfg.Setting command(DnsSetting setting) {
+        return switch (setting) {
+            case DnsSetting.Servers s -> new MdnsCfg.Servers(s.ipv6(), s.primary(), s.secondary());
+            case DnsSetting.Priority s -> new MdnsCfg.Priority(s.ipv6First());
+            case DnsSetting.Cache s -> new MdnsCfg.Cache(s.disabled(), s.periodSeconds());
+            case DnsSetting.Timeout s -> new MdnsCfg.Timeout(s.seconds(), s.retries());
+        };
+    }
+
     private static String render(Information line) {
         return switch (line) {
             case Information.TextLine text -> text.text();
@@ -206,6 +266,15 @@ public final class ModuleClient {
     }
 
     // ---- plumbing ----
+
+    /**
+     * Encodes the command against the model once, before it is queued, and discards the bytes: the encoder is the one
+     * place that knows ranges, quoting and what the model has.
+     */
+    private <C extends AtCommand> C validated(C command) {
+        command.encode(state.profile());
+        return command;
+    }
 
     <T> CompletableFuture<T> user(String name, io.mipgate.module.job.Job.JobBody<T> body) {
         return worker.submit(name, JobPriority.USER, () -> {
@@ -221,13 +290,13 @@ public final class ModuleClient {
     private <T> CompletableFuture<T> async(String name, AtCommand command,
                                            java.util.function.Supplier<CompletableFuture<T>> register,
                                            Runnable unregister, java.util.Set<Integer> retryCodes) {
+        validated(command);
         Duration deadline = command.asyncResult(state.profile()).orElseThrow().deadline();
         return user(name, () -> {
-            command.encode(state.profile());
             CompletableFuture<T> result = state.locked(register);
             try {
                 ExchangeResult answer = worker.context.exec(command);
-                for (int retry = 0; retry < COMMAND_RETRIES && answer.errorCode() != null
+                for (int retry = 0; retry < state.profile().quirks().firstDnsRetries() && answer.errorCode() != null
                         && retryCodes.contains(answer.errorCode()); retry++) {
                     LineSession.sleep(RETRY_PAUSE);
                     answer = worker.context.exec(command);

@@ -177,6 +177,20 @@ abstract class ApiTestBase {
         return out.toByteArray();
     }
 
+    /** The bytes written to a module once its line has been idle for a moment. */
+    static long quietWrittenCount(String module) {
+        long count = ApiTestEnvironment.EMULATORS.written(module);
+        for (int i = 0; i < 50; i++) {
+            sleep(20);
+            long now = ApiTestEnvironment.EMULATORS.written(module);
+            if (now == count) {
+                return now;
+            }
+            count = now;
+        }
+        return count;
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

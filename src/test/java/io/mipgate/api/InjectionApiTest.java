@@ -48,8 +48,8 @@ class InjectionApiTest extends ApiTestBase {
         List<DynamicTest> tests = new ArrayList<>();
         for (Target target : TARGETS) {
             ATTACKS.forEach((attack, value) -> tests.add(DynamicTest.dynamicTest(target.name() + " / " + attack, () -> {
-                long ml307r = quietCount("emu-ml307r");
-                long mn316 = quietCount("emu-mn316");
+                long ml307r = quietWrittenCount("emu-ml307r");
+                long mn316 = quietWrittenCount("emu-mn316");
                 Reply reply = send(target.method(), target.path(), target.key(), "application/json",
                         target.body().apply(value).getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
                 reply.problem(400, "invalid-request");
@@ -60,19 +60,5 @@ class InjectionApiTest extends ApiTestBase {
             })));
         }
         return tests;
-    }
-
-    /** The byte count once the module's line has been idle for a moment. */
-    private static long quietCount(String module) {
-        long count = ApiTestEnvironment.EMULATORS.written(module);
-        for (int i = 0; i < 50; i++) {
-            sleep(20);
-            long now = ApiTestEnvironment.EMULATORS.written(module);
-            if (now == count) {
-                return now;
-            }
-            count = now;
-        }
-        return count;
     }
 }

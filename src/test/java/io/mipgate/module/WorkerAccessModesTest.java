@@ -62,7 +62,7 @@ class WorkerAccessModesTest {
         assertThat(sent.accepted()).isEqualTo(size);
         assertThat(Payloads.readExactly(module, id, size, Duration.ofSeconds(60))).isEqualTo(payload);
 
-        if (mode != AccessMode.TRANSPARENT && module.profile().sack()) {
+        if (mode != AccessMode.TRANSPARENT && module.capabilities().sack()) {
             SackSample sack = module.sack(id).get(5, TimeUnit.SECONDS);
             assertThat(sack.sent()).isEqualTo(size);
             assertThat(sack.received()).isEqualTo(size);

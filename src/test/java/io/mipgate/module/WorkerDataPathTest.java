@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.mipgate.at.command.MdnsGip;
-import io.mipgate.at.command.MipCfg;
+import io.mipgate.module.request.DnsLookup;
+import io.mipgate.module.request.ConnectionSetting;
 import io.mipgate.domain.MipCfgOption;
 import io.mipgate.domain.Protocol;
 import io.mipgate.domain.RecvFormat;
@@ -60,7 +60,7 @@ class WorkerDataPathTest {
     @Test
     void aLatePromptStillGetsItsPayloadAndNoCommandTextBecomesData() throws Exception {
         int id = openEcho(0);
-        module.configure(new MipCfg.SendTimeout(id, 60)).get(10, TimeUnit.SECONDS);
+        module.configure(new ConnectionSetting.SendTimeout(id, 60)).get(10, TimeUnit.SECONDS);
         byte[] payload = Payloads.binary(300, 21);
         gateway.module("m").faults().delayNextResponse(Duration.ofSeconds(16));
 
@@ -76,7 +76,7 @@ class WorkerDataPathTest {
     @Test
     void aPromptTheModuleAbandonsIsItsRefusalAndTheConnectionKeepsWorking() throws Exception {
         int id = openEcho(1);
-        module.configure(new MipCfg.SendTimeout(id, 2)).get(10, TimeUnit.SECONDS);
+        module.configure(new ConnectionSetting.SendTimeout(id, 2)).get(10, TimeUnit.SECONDS);
         gateway.module("m").faults().swallowNextResponse();
 
         assertThatThrownBy(() -> module.send(id, Payloads.binary(100, 22), SendOptions.DEFAULT)
@@ -89,7 +89,7 @@ class WorkerDataPathTest {
     @Test
     void aSendWhoseOutcomeCannotBeKnownSaysSoAndNoProbeBecomesPayload() throws Exception {
         int id = openEcho(1);
-        module.configure(new MipCfg.SendTimeout(id, 2)).get(10, TimeUnit.SECONDS);
+        module.configure(new ConnectionSetting.SendTimeout(id, 2)).get(10, TimeUnit.SECONDS);
         gateway.faults.mode(FaultyLinks.Mode.DEAF);
 
         CompletableFuture<SendResult> lost = module.send(id, Payloads.binary(100, 27), SendOptions.DEFAULT);
@@ -152,7 +152,7 @@ class WorkerDataPathTest {
 
     @Test
     void openingAConnectionKeepsTheEncodingTheOperatorConfigured() throws Exception {
-        module.configure(new MipCfg.Encoding(4, SendFormat.HEX, RecvFormat.HEX)).get(10, TimeUnit.SECONDS);
+        module.configure(new ConnectionSetting.Encoding(4, SendFormat.HEX, RecvFormat.HEX)).get(10, TimeUnit.SECONDS);
 
         int id = openEcho(4);
 
@@ -169,9 +169,9 @@ class WorkerDataPathTest {
              Gateway withDns = new Gateway()) {
             ModuleClient resolver = withDns.emulated("d", "ML307R?dns=127.0.0.1:" + dns.port());
             withDns.start();
-            assertThat(resolver.resolve(MdnsGip.of("known.mipgate.test")).get(30, TimeUnit.SECONDS))
+            assertThat(resolver.resolve(new DnsLookup("known.mipgate.test", null)).get(30, TimeUnit.SECONDS))
                     .containsExactly("127.0.0.1");
-            CompletableFuture<java.util.List<String>> unknown = resolver.resolve(MdnsGip.of("unknown.mipgate.test"));
+            CompletableFuture<java.util.List<String>> unknown = resolver.resolve(new DnsLookup("unknown.mipgate.test", null));
             assertThatThrownBy(() -> unknown.get(30, TimeUnit.SECONDS))
                     .cause().isInstanceOfSatisfying(ModuleException.LookupFailed.class,
                             failed -> assertThat(failed.domain()).isEqualTo("unknown.mipgate.test"));

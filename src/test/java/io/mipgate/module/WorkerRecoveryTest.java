@@ -76,8 +76,8 @@ class WorkerRecoveryTest {
 
     @Test
     void settingsOperatorsMadeAreReappliedAfterAReboot() throws Exception {
-        module.configure(new io.mipgate.at.command.MipCfg.AutoFree(3, true)).get(10, TimeUnit.SECONDS);
-        module.configure(new io.mipgate.at.command.MipCfg.Encoding(2, io.mipgate.domain.SendFormat.HEX,
+        module.configure(new io.mipgate.module.request.ConnectionSetting.AutoFree(3, true)).get(10, TimeUnit.SECONDS);
+        module.configure(new io.mipgate.module.request.ConnectionSetting.Encoding(2, io.mipgate.domain.SendFormat.HEX,
                 io.mipgate.domain.RecvFormat.HEX)).get(10, TimeUnit.SECONDS);
         long resetsBefore = gateway.events(ModuleEvent.ModuleReset.class).size();
         gateway.module("m").faults().reboot();
@@ -155,7 +155,7 @@ class WorkerRecoveryTest {
         gateway.module("m").faults().reboot();
         await().atMost(WAIT).until(() -> !gateway.events(ModuleEvent.ModuleReset.class).isEmpty()
                 && module.snapshot().status() == ModuleStatus.UP);
-        var addresses = module.resolve(io.mipgate.at.command.MdnsGip.of("127.0.0.1")).get(20, TimeUnit.SECONDS);
+        var addresses = module.resolve(new io.mipgate.module.request.DnsLookup("127.0.0.1", null)).get(20, TimeUnit.SECONDS);
         assertThat(addresses).containsExactly("127.0.0.1");
         assertThat(gateway.events(ModuleEvent.JobFinished.class).stream()
                 .filter(e -> e.command().equals("AT+MDNSGIP")).map(ModuleEvent.JobFinished::cmeCode).toList())

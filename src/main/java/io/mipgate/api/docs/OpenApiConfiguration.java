@@ -36,10 +36,13 @@ public class OpenApiConfiguration {
         ERRORS.put("401", "unauthorized: no or unknown credentials");
         ERRORS.put("403", "forbidden: the role does not allow this");
         ERRORS.put("404", "unknown-module, unknown-connection, unknown-job or not-found");
-        ERRORS.put("409", "state-conflict: connect_id busy, not connected, module in transparent mode (cmeCode 551-553)");
-        ERRORS.put("422", "module-refused (cmeCode, cmeName) or unsupported-on-model (model)");
+        ERRORS.put("409", "state-conflict: connect_id busy, not connected, module in transparent mode, raw AT that"
+                + " would change driver-owned state (cmeCode 550-553)");
+        ERRORS.put("422", "module-refused (cmeCode 3, 4, 24, 25, 50, 577 or plain ERROR) or unsupported-on-model (model)");
         ERRORS.put("429", "queue-full: the module's job queue is full (Retry-After)");
-        ERRORS.put("503", "module-unavailable: module DOWN, RECOVERING, FAILED or STOPPED (Retry-After)");
+        ERRORS.put("502", "network-failure (cmeCode 31, 557-562), dns-failed (580) or module-fault (0, 20, 100, 554-556)");
+        ERRORS.put("503", "module-unavailable: module DOWN, RECOVERING, FAILED or STOPPED; module-busy (cmeCode 14,"
+                + " 576, 581, 582); network-unavailable (10, 11, 13, 30, 570-575); all with Retry-After");
         ERRORS.put("504", "module-timeout: the module did not answer in time");
     }
 

@@ -8,7 +8,6 @@ import io.mipgate.module.ModuleStatus;
 import io.mipgate.module.UnknownModuleException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -20,9 +19,6 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Problems {
 
-    /** CME codes that say the connection is in the wrong state rather than that the module refused the request. */
-    private static final Set<Integer> STATE_CODES = Set.of(ModuleErrorCode.TCPIP_NOT_IN_USE.code(),
-            ModuleErrorCode.TCPIP_ALREADY_IN_USE.code(), ModuleErrorCode.TCPIP_NOT_CONNECTED.code());
     static final Duration QUEUE_FULL_RETRY = Duration.ofSeconds(1);
     static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(5);
     static final Duration FAILED_RETRY = Duration.ofSeconds(30);
@@ -66,9 +62,8 @@ public final class Problems {
             case UnknownModuleException unknown ->
                     plain(problem(ProblemType.UNKNOWN_MODULE, unknown.getMessage(), unknown.moduleId(), null));
             case ModuleException.ModuleRefused refused -> {
-                boolean state = refused.code() != null && STATE_CODES.contains(refused.code());
-                ProblemDetail p = problem(state ? ProblemType.STATE_CONFLICT : ProblemType.MODULE_REFUSED,
-                        refused.getMessage(), refused.moduleId(), null);
+                ModuleErrorProblem row = ModuleErrorProblem.of(refused.code());
+                ProblemDetail p = problem(row.type(), refused.getMessage(), refused.moduleId(), null);
                 if (refused.code() != null) {
                     p.setProperty("cmeCode", refused.code());
                     p.setProperty("cmeName", refused.errorName());
@@ -76,7 +71,7 @@ public final class Problems {
                 } else if (refused.errorName() != null) {
                     p.setProperty("cmeName", refused.errorName());
                 }
-                yield plain(p);
+                yield new Mapped(p, row.retryAfter());
             }
             case ModuleException.StateConflict conflict ->
                     plain(problem(ProblemType.STATE_CONFLICT, conflict.getMessage(), conflict.moduleId(), null));
