@@ -85,13 +85,13 @@ final class ConnectionOps {
                 request.mode(), request.localPort()).encode(profile);
         return context.user("AT+MIPOPEN", () -> {
             requireNotBridged("AT+MIPOPEN");
-            ConnectionTable.PendingOpen open = table.beginOpen(request.connectId(), request);
+            ConnectionLifecycle.PendingOpen open = table.lifecycle.beginOpen(request.connectId(), request);
             MipOpen command = new MipOpen(open.connectId(), request.protocol(), request.host(), request.port(),
                     request.timeoutSeconds(), request.mode(), request.localPort());
             try {
                 context.exec(command).orThrow(id(), command.describe());
             } catch (RuntimeException e) {
-                table.openFailed(open, "open refused: " + e.getMessage());
+                table.lifecycle.openFailed(open, "open refused: " + e.getMessage());
                 throw e;
             }
             Duration deadline = command.asyncResult(profile).orElseThrow().deadline();
@@ -106,7 +106,7 @@ final class ConnectionOps {
                         return table.snapshot(open.connectId());
                     }).whenComplete((snapshot, failure) -> {
                         if (failure != null) {
-                            table.openFailed(open, "open timed out");
+                            table.lifecycle.openFailed(open, "open timed out");
                         }
                     });
         }).thenCompose(f -> f);
@@ -145,7 +145,7 @@ final class ConnectionOps {
                 }
                 accepted += sendChunk(connectId, target, chunk, options, accepted);
             }
-            table.sent(connectId, accepted);
+            table.traffic.sent(connectId, accepted);
             return new SendResult(accepted, plan.size(), before == null ? null : false, before, switchedTo);
         });
         if (!(options.waitForAck() && context.state.profile().sack())) {
@@ -158,7 +158,8 @@ final class ConnectionOps {
 
     private SendTarget target(int connectId) {
         return table.inspect(connectId, slot -> new SendTarget(slot.generation, slot.protocol, slot.sendFormat,
-                slot.recvFormat, slot.inputTimeout));
+                slot.recvFormat, slot.inputTimeout != null ? slot.inputTimeout
+                        : context.state.profile().quirks().promptWait()));
     }
 
     /**
@@ -173,7 +174,7 @@ final class ConnectionOps {
 
     private long sendChunk(int connectId, SendTarget target, SendStrategy.Chunk chunk, SendOptions options,
                            long acceptedBefore) {
-        CompletableFuture<Integer> accepted = table.expectSendReport(connectId);
+        CompletableFuture<Integer> accepted = table.traffic.expectSendReport(connectId);
         try {
             ExchangeResult result = switch (chunk.path()) {
                 case PROMPT -> prompted(connectId, target, chunk, acceptedBefore);
@@ -182,8 +183,7 @@ final class ConnectionOps {
                         options.rai(), options.seq()));
             };
             Integer refusal = result.errorCode();
-            if (refusal != null && (refusal == ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code()
-                    || refusal == ModuleErrorCode.TCPIP_NOT_CONNECTED.code())) {
+            if (refusal != null && context.state.profile().quirks().sendRefusedMeansGone().contains(refusal)) {
                 // release firmware answers 550 (the manual 553) when the peer already closed (FIELD-NOTES §7.3)
                 table.gone(connectId, target.generation(),
                         "gone: send refused with " + refusal + " " + ModuleErrorCode.nameOf(refusal));
@@ -199,7 +199,7 @@ final class ConnectionOps {
         } catch (ExecutionException e) {
             return chunk.data().length;
         } finally {
-            table.forgetSendReport(connectId, accepted);
+            table.traffic.forgetSendReport(connectId, accepted);
         }
     }
 
@@ -216,7 +216,7 @@ final class ConnectionOps {
             int n = Math.min(TRANSPARENT_WRITE_CHUNK, data.length - offset);
             line.get().write(Arrays.copyOfRange(data, offset, offset + n));
         }
-        table.sent(connectId, data.length);
+        table.traffic.sent(connectId, data.length);
         return new SendResult(data.length, 0, null, null, null);
     }
 
@@ -226,7 +226,7 @@ final class ConnectionOps {
         if (max < 1) {
             throw new InvalidParameterException("max", max, "1 or more", null);
         }
-        byte[] data = table.take(connectId, max);
+        byte[] data = table.traffic.take(connectId, max);
         flow.scheduleRead(connectId);
         return data;
     }
@@ -242,18 +242,19 @@ final class ConnectionOps {
                 escape(connectId);
             }
             requireNotBridged("AT+MIPCLOSE");
-            CompletableFuture<OptionalInt> result = table.beginClose(connectId);
+            CompletableFuture<OptionalInt> result = table.lifecycle.beginClose(connectId);
             ExchangeResult answer;
             try {
                 answer = context.exec(command);
             } catch (RuntimeException e) {
-                table.closeFailed(connectId, result, false, e.getMessage());
+                table.lifecycle.closeFailed(connectId, result, false, e.getMessage());
                 throw e;
             }
             if (!answer.ok()) {
-                boolean released = Integer.valueOf(ModuleErrorCode.TCPIP_NOT_IN_USE.code()).equals(answer.errorCode());
+                boolean released = answer.errorCode() != null
+                        && context.state.profile().quirks().closeMeansAlreadyClosed().contains(answer.errorCode());
                 // 551: the module had already released it (autofree after a drop): it is closed (FIELD-NOTES §8.4)
-                table.closeFailed(connectId, result, released, released ? "already released by the module" : "refused");
+                table.lifecycle.closeFailed(connectId, result, released, released ? "already released by the module" : "refused");
                 if (released) {
                     return CompletableFuture.completedFuture(new CloseOutcome(null, table.snapshot(connectId)));
                 }
@@ -284,7 +285,7 @@ final class ConnectionOps {
             }
             requireNotBridged("AT+MIPMODE");
             MipMode.Set command = MipMode.Set.to(connectId, mode);
-            CompletableFuture<Void> connected = mode == AccessMode.TRANSPARENT ? table.expectConnect(connectId) : null;
+            CompletableFuture<Void> connected = mode == AccessMode.TRANSPARENT ? table.lifecycle.expectConnect(connectId) : null;
             // the new mode takes effect with the OK: what the module prints after it is already in the new form
             Runnable switchDecoder = mode == AccessMode.TRANSPARENT ? null : () -> table.mode(connectId, mode);
             context.exec(command, null, switchDecoder).orThrow(id(), command.describe());

@@ -27,8 +27,8 @@ final class ConnectionSlot {
     /** The id's encoding in the module: power-on default until an operator, a send or adoption says otherwise. */
     SendFormat sendFormat = SendFormat.ASCII;
     RecvFormat recvFormat = RecvFormat.ASCII;
-    /** How long the module keeps data input open after {@code >} (AT+MIPCFG "timeout"). */
-    java.time.Duration inputTimeout = WorkerContext.DEFAULT_INPUT_TIMEOUT;
+    /** How long the module keeps data input open after {@code >} (AT+MIPCFG "timeout"); null: the model's default. */
+    java.time.Duration inputTimeout;
     /** autofree = 1: after an abnormal drop the module keeps the id until AT+MIPCLOSE. */
     boolean hostReleases;
     boolean awaitingRelease;

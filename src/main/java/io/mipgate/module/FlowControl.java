@@ -22,14 +22,14 @@ final class FlowControl {
 
     /** Queues a control job that drains a buffer-mode connection into the gateway buffer while there is room. */
     void scheduleRead(int connectId) {
-        if (!context.table.claimRead(connectId)) {
+        if (!context.table.traffic.claimRead(connectId)) {
             return;
         }
         context.control("AT+MIPRD", () -> {
             readBuffered(connectId);
             return null;
         }).whenComplete((ignored, failure) -> {
-            context.table.readDone(connectId);
+            context.table.traffic.readDone(connectId);
             if (failure == null) {
                 scheduleRead(connectId);
             }
@@ -57,7 +57,7 @@ final class FlowControl {
         }
         ExchangeResult result = context.exec(read).orThrow(context.id, "AT+MIPRD");
         if (result.lines(Information.MipRdDataLine.class).isEmpty()) {
-            context.table.moduleUnread(connectId, 0);
+            context.table.traffic.moduleUnread(connectId, 0);
         }
     }
 
@@ -71,7 +71,7 @@ final class FlowControl {
             if (context.table.bridged() == null || escaping) {
                 return; // the common case costs two volatile reads, no lock, on the serial read loop
             }
-            Optional<ReceiveBuffer> buffer = context.table.bridgedBuffer();
+            Optional<ReceiveBuffer> buffer = context.table.traffic.bridgedBuffer();
             if (buffer.isEmpty() || buffer.get().awaitFree(bytes, 200)) {
                 return;
             }

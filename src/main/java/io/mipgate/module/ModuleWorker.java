@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +32,6 @@ public final class ModuleWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleWorker.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
-    private static final Duration RESYNC_QUIET = Duration.ofMillis(300);
 
     final ModuleSettings settings;
     final ModuleState state;
@@ -44,13 +42,14 @@ public final class ModuleWorker implements AutoCloseable {
     final Reconciler reconciler;
     final SackSampler sampler;
     private final StartupSequence startup;
+    private final Resynchronizer resynchronizer;
     private final LinkFactories links;
     private final JobQueue queue;
     private final RecoveryLadder ladder;
     private final UrcRouter router;
     private final Thread runner;
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
-    private final List<ScheduledFuture<?>> periodic;
+    private final MaintenanceSchedule maintenance;
     private volatile boolean running = true;
     private volatile LineSession session;
     private volatile String rebootSeen;
@@ -74,15 +73,14 @@ public final class ModuleWorker implements AutoCloseable {
         this.reconciler = new Reconciler(context, flow);
         this.sampler = new SackSampler(context);
         this.startup = new StartupSequence(context);
-        this.router = new UrcRouter(state, table, pending, new RouterFollowups());
+        this.resynchronizer = new Resynchronizer(context);
+        this.router = new UrcRouter(state, table, pending, new WorkerFollowups(context, flow, reconciler, why -> {
+            if (state.status() == ModuleStatus.UP) {
+                rebootSeen = why;
+            }
+        }));
         this.runner = Thread.ofPlatform().daemon().name("mipgate-worker-" + settings.id()).unstarted(this::run);
-        this.periodic = java.util.stream.Stream.of(
-                every(settings.reconcileInterval(), "AT+MIPSTATE?", () -> reconciler.reconcile()),
-                every(settings.sackInterval(), "AT+MIPSACK", () -> {
-                    if (state.profile().sack()) {
-                        sampler.sampleAll();
-                    }
-                })).filter(java.util.Objects::nonNull).toList();
+        this.maintenance = new MaintenanceSchedule(context, reconciler, sampler, () -> running);
     }
 
     public String id() {
@@ -134,24 +132,6 @@ public final class ModuleWorker implements AutoCloseable {
             return CompletableFuture.failedFuture(new ModuleException.QueueFull(id(), queue.capacity()));
         }
         return job.result();
-    }
-
-    /** A periodic control job, queued only while the module is UP and the line is in command mode. */
-    private ScheduledFuture<?> every(Duration period, String name, Runnable body) {
-        if (period.isZero()) {
-            return null;
-        }
-        return Deadlines.every(period, () -> {
-            if (running && state.status() == ModuleStatus.UP && table.bridged() == null) {
-                submit(name, JobPriority.CONTROL, () -> {
-                    body.run();
-                    return null;
-                }).exceptionally(failure -> {
-                    log.debug("module={} periodic {}: {}", id(), name, failure.getMessage());
-                    return null;
-                });
-            }
-        });
     }
 
     LineSession session() {
@@ -398,38 +378,18 @@ public final class ModuleWorker implements AutoCloseable {
         }
     }
 
-    /**
-     * After a timeout: AT until a fresh OK, with a quiet period that exposes late answers, before the next job. When
-     * a prompted send was given up the module may still be taking data: the line stays silent until its input
-     * timeout has passed, so that no probe becomes payload (FIELD-NOTES §7.2).
-     */
+    /** The resync rung; when it fails, the line is reopened. */
     private void resync() {
         LineSession line = session;
         if (line == null || line.isLost()) {
             ladder.linkLost("link lost during resync");
             return;
         }
-        line.drain(line.takeQuietNeeded());
-        int probes = settings.recovery().probes();
         state.publish(new ModuleEvent.RecoveryStep(id(), state.now(), Rung.RESYNC.name(), 1, ladder.reason()));
-        for (int i = 0; i < probes && running && !line.isLost(); i++) {
-            line.drain(Duration.ofMillis(100));
-            try {
-                ExchangeResult probe = context.exec(new Basic.Attention());
-                long staleBefore = line.staleFinalResults();
-                LineSession.sleep(RESYNC_QUIET);
-                if (probe.ok() && line.staleFinalResults() == staleBefore) {
-                    log.info("module={} resynchronised after {} probe(s)", id(), i + 1);
-                    ladder.resynchronised();
-                    return;
-                }
-            } catch (ModuleException.ModuleTimeout ignored) {
-                log.debug("module={} resync probe {} unanswered", id(), i + 1);
-            } catch (ModuleException e) {
-                break;
-            }
+        if (resynchronizer.resync(line, () -> running)) {
+            ladder.resynchronised();
+            return;
         }
-        log.warn("module={} no fresh OK after {} probes: reopening the link", id(), probes);
         ladder.resyncFailed();
         state.locked(() -> state.status(ModuleStatus.DOWN, "no fresh OK after resync"));
         failResults(new ModuleException.ModuleUnavailable(id(), ModuleStatus.DOWN, "line out of sync"));
@@ -439,7 +399,7 @@ public final class ModuleWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        periodic.forEach(task -> task.cancel(false));
+        maintenance.close();
         runner.interrupt();
         try {
             runner.join(5000);
@@ -451,28 +411,5 @@ public final class ModuleWorker implements AutoCloseable {
         failResults(stopped);
         state.locked(() -> state.status(ModuleStatus.STOPPED, "gateway stopping"));
         closeSession();
-    }
-
-    /** What URCs ask of the worker; called on the reader thread, so each only queues or flags. */
-    private final class RouterFollowups implements UrcRouter.Followups {
-        @Override
-        public void readBuffered(int connectId) {
-            flow.scheduleRead(connectId);
-        }
-
-        @Override
-        public void confirmDisconnect(int connectId, long generation, int connectState) {
-            submit("AT+MIPSTATE", JobPriority.CONTROL, () -> {
-                reconciler.confirmDisconnect(connectId, generation, connectState);
-                return null;
-            });
-        }
-
-        @Override
-        public void moduleRebooted(String why) {
-            if (state.status() == ModuleStatus.UP) {
-                rebootSeen = why;
-            }
-        }
     }
 }

@@ -62,7 +62,7 @@ final class Reconciler {
         var line = context.exec(new MipState.Query(connectId)).orThrow(context.id, "AT+MIPSTATE")
                 .lines(Information.MipStateLine.class).stream().filter(l -> l.id() == connectId).findFirst();
         ConnectionState moduleState = line.map(l -> ConnectionState.parse(l.state())).orElse(ConnectionState.CLOSED);
-        context.table.confirmed(connectId, generation, moduleState, ConnectionTable.disconnectReason(connectState));
+        context.table.lifecycle.confirmed(connectId, generation, moduleState, ConnectionLifecycle.disconnectReason(connectState));
     }
 
     /** AT+MIPSTATE=<id> for one connection an operator asks about. */
@@ -107,7 +107,7 @@ final class Reconciler {
         try {
             context.exec(new MipRd.Query(connectId)).orThrow(context.id, "AT+MIPRD?")
                     .lines(Information.MipRdQueryLine.class).stream().findFirst().ifPresent(q -> {
-                        context.table.moduleUnread(connectId, q.unread());
+                        context.table.traffic.moduleUnread(connectId, q.unread());
                         flow.scheduleRead(connectId);
                     });
         } catch (ModuleException e) {

@@ -29,7 +29,7 @@ final class SackSampler {
                 .lines(Information.MipSackLine.class).stream().findFirst()
                 .orElseThrow(() -> new ModuleException.ModuleTimeout(context.id, "+MIPSACK line"));
         SackSample sample = new SackSample(context.state.now(), line.sent(), line.acked(), line.nack(), line.received());
-        context.table.sack(connectId, sample);
+        context.table.traffic.sack(connectId, sample);
         return sample;
     }
 

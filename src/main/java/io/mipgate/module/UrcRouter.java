@@ -45,18 +45,18 @@ final class UrcRouter {
     void route(AtEvent event) {
         switch (event) {
             case Information.MipRdDataLine line -> {
-                table.moduleUnread(line.id(), line.unread());
-                table.received(line.id(), null, line.data());
+                table.traffic.moduleUnread(line.id(), line.unread());
+                table.traffic.received(line.id(), null, line.data());
             }
-            case Information.MipSendLine line -> table.sendReport(line.id(), line.length());
+            case Information.MipSendLine line -> table.traffic.sendReport(line.id(), line.length());
             case Information info -> {
             }
             case Urc urc -> {
                 state.publish(new ModuleEvent.UrcSeen(state.id, state.now(), urcType(urc)));
                 urc(urc);
             }
-            case AtEvent.Connect connect -> table.connected();
-            case AtEvent.TransparentData data -> table.receivedTransparent(data.data());
+            case AtEvent.Connect connect -> table.lifecycle.connected();
+            case AtEvent.TransparentData data -> table.traffic.receivedTransparent(data.data());
             case AtEvent.Echo echo -> {
                 if (state.echoOff()) {
                     // ATE0 does not survive a reboot: an echo is a reboot we did not see announced (FIELD-NOTES §3)
@@ -75,15 +75,15 @@ final class UrcRouter {
 
     private void urc(Urc urc) {
         switch (urc) {
-            case Urc.MipOpenResult open -> table.openResult(open.id(), open.result(), describeResult(open.result()));
-            case Urc.MipCloseResult close -> table.closeResult(close.id(), close.retCode());
+            case Urc.MipOpenResult open -> table.lifecycle.openResult(open.id(), open.result(), describeResult(open.result()));
+            case Urc.MipCloseResult close -> table.lifecycle.closeResult(close.id(), close.retCode());
             case Urc.Disconnected disconn -> disconnected(disconn.id(), disconn.state());
-            case Urc.DataReceived data -> table.received(data.id(), data.protocol(), data.data());
+            case Urc.DataReceived data -> table.traffic.received(data.id(), data.protocol(), data.data());
             case Urc.StreamBuffered notice -> bufferNotice(notice.id(), notice.total());
             case Urc.PacketsBuffered notice -> bufferNotice(notice.id(), notice.count());
             case Urc.AckReport ack -> state.publish(new ModuleEvent.Acked(state.id, state.now(), ack.id(), ack.length()));
-            case Urc.DropReport drop -> table.dropped(drop.id(), drop.length(), DropSource.MODULE);
-            case Urc.SeqReport seq -> table.seq(seq.id(), seq.seq(), seq.result());
+            case Urc.DropReport drop -> table.traffic.dropped(drop.id(), drop.length(), DropSource.MODULE);
+            case Urc.SeqReport seq -> table.traffic.seq(seq.id(), seq.seq(), seq.result());
             case Urc.PingReply reply -> pingReply(reply);
             case Urc.PingStatistics stats -> pingStatistics(stats);
             case Urc.DnsResult dns -> dnsResult(dns);
@@ -104,7 +104,7 @@ final class UrcRouter {
     }
 
     private void disconnected(int connectId, int connectState) {
-        switch (table.disconnected(connectId, connectState)) {
+        switch (table.lifecycle.disconnected(connectId, connectState)) {
             case CONFIRM -> followups.confirmDisconnect(connectId, table.inspect(connectId, s -> s.generation),
                     connectState);
             case CLOSED -> followups.readBuffered(connectId);
@@ -114,7 +114,7 @@ final class UrcRouter {
     }
 
     private void bufferNotice(int connectId, int unread) {
-        table.moduleUnread(connectId, unread);
+        table.traffic.moduleUnread(connectId, unread);
         followups.readBuffered(connectId);
     }
 

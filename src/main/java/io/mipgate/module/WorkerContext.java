@@ -19,8 +19,7 @@ final class WorkerContext {
         ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt, Runnable onOk, Duration inputTimeout);
     }
 
-    /** The manual's default data-input timeout after {@code >} (AT+MIPCFG "timeout", AT-REFERENCE §2.5.1 Form B). */
-    static final Duration DEFAULT_INPUT_TIMEOUT = Duration.ofSeconds(10);
+
 
     /** Queues a job on the worker. */
     @FunctionalInterface
@@ -46,7 +45,7 @@ final class WorkerContext {
     }
 
     ExchangeResult exec(AtCommand command) {
-        return exchanger.exec(command, null, null, DEFAULT_INPUT_TIMEOUT);
+        return exchanger.exec(command, null, null, Duration.ZERO);
     }
 
     /**
@@ -54,7 +53,7 @@ final class WorkerContext {
      *             the module prints data (access mode, receive format) that take effect with that OK
      */
     ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt, Runnable onOk) {
-        return exchanger.exec(command, payloadAfterPrompt, onOk, DEFAULT_INPUT_TIMEOUT);
+        return exchanger.exec(command, payloadAfterPrompt, onOk, Duration.ZERO);
     }
 
     /** A prompted send: {@code inputTimeout} is how long the module keeps its data input open after {@code >}. */

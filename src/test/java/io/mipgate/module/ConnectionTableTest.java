@@ -46,8 +46,8 @@ class ConnectionTableTest {
         state.subscribe(events::add);
     }
 
-    private ConnectionTable.PendingOpen opening(int id) {
-        return table.beginOpen(id, new OpenRequest(Protocol.TCP, "127.0.0.1", 7, id, AccessMode.NORMAL, null, null));
+    private ConnectionLifecycle.PendingOpen opening(int id) {
+        return table.lifecycle.beginOpen(id, new OpenRequest(Protocol.TCP, "127.0.0.1", 7, id, AccessMode.NORMAL, null, null));
     }
 
     private ConnectionState stateOf(int id) {
@@ -83,9 +83,9 @@ class ConnectionTableTest {
 
         assertThat(stateOf(4)).isEqualTo(ConnectionState.CONNECTED);
         assertThat(followups).containsExactly("confirm 4/" + generation);
-        table.confirmed(4, generation, ConnectionState.CONNECTED, "peer closed");
+        table.lifecycle.confirmed(4, generation, ConnectionState.CONNECTED, "peer closed");
         assertThat(stateOf(4)).isEqualTo(ConnectionState.CONNECTED);
-        table.confirmed(4, generation, ConnectionState.CLOSED, "peer closed");
+        table.lifecycle.confirmed(4, generation, ConnectionState.CLOSED, "peer closed");
         assertThat(stateOf(4)).isEqualTo(ConnectionState.CLOSED);
         assertThat(table.snapshot(4).reason()).isEqualTo("peer closed");
     }
@@ -97,7 +97,7 @@ class ConnectionTableTest {
         CompletableFutureCloses.close(table, router, 4);
         connected(4);
 
-        table.confirmed(4, old, ConnectionState.CLOSED, "peer closed");
+        table.lifecycle.confirmed(4, old, ConnectionState.CLOSED, "peer closed");
 
         assertThat(stateOf(4)).isEqualTo(ConnectionState.CONNECTED);
     }
@@ -108,7 +108,7 @@ class ConnectionTableTest {
         router.route(new Urc.MipCloseResult(1, OptionalInt.empty()));
         assertThat(stateOf(1)).isEqualTo(ConnectionState.CONNECTED);
 
-        var close = table.beginClose(1);
+        var close = table.lifecycle.beginClose(1);
         router.route(new Urc.MipCloseResult(1, OptionalInt.empty()));
         assertThat(stateOf(1)).isEqualTo(ConnectionState.CLOSED);
         assertThat(close).isCompleted();
@@ -142,7 +142,7 @@ class ConnectionTableTest {
         connected(5);
         router.route(new Urc.DataReceived(5, Protocol.TCP, "fresh".getBytes()));
 
-        assertThat(table.take(5, 100)).isEqualTo("fresh".getBytes());
+        assertThat(table.traffic.take(5, 100)).isEqualTo("fresh".getBytes());
         assertThat(events).filteredOn(ModuleEvent.DataDropped.class::isInstance)
                 .map(e -> (ModuleEvent.DataDropped) e)
                 .singleElement()
@@ -161,7 +161,7 @@ class ConnectionTableTest {
         for (int id = 0; id <= 5; id++) {
             router.route(new Urc.Disconnected(id, 1));
         }
-        var next = table.beginOpen(null, new OpenRequest(Protocol.TCP, "h", 1, null, null, null, null));
+        var next = table.lifecycle.beginOpen(null, new OpenRequest(Protocol.TCP, "h", 1, null, null, null, null));
         assertThat(next.connectId()).isNotZero();
         assertThat(table.snapshot(0).bufferedBytes()).isEqualTo(6);
     }
@@ -187,7 +187,7 @@ class ConnectionTableTest {
     /** Closes a connection the way the worker does: AT+MIPCLOSE registered, then its URC. */
     private static final class CompletableFutureCloses {
         static void close(ConnectionTable table, UrcRouter router, int id) {
-            table.beginClose(id);
+            table.lifecycle.beginClose(id);
             router.route(new Urc.MipCloseResult(id, OptionalInt.empty()));
         }
     }

@@ -1,0 +1,165 @@
+package io.mipgate.module;
+
+import io.mipgate.domain.Protocol;
+import io.mipgate.module.connection.ReceiveBuffer;
+import io.mipgate.module.event.ModuleEvent;
+import io.mipgate.module.event.ModuleEvent.DropSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data plane of the {@link ConnectionTable}: received bytes into the connection that owns them, what the module
+ * still holds, send reports, counters, ACK samples and air-interface echoes. Same slots, same module lock: a facet of
+ * the table, not a second owner; lifecycle transitions stay in the table.
+ */
+final class ConnectionTraffic {
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionTraffic.class);
+
+    private final ModuleState state;
+    private final ConnectionTable table;
+    private final Map<Integer, CompletableFuture<Integer>> sends = new HashMap<>();
+
+    ConnectionTraffic(ModuleState state, ConnectionTable table) {
+        this.state = state;
+        this.table = table;
+    }
+
+    /** Bytes for a connection (push URC, AT+MIPRD, transparent stream). What does not fit is counted as dropped. */
+    void received(int connectId, Protocol protocol, byte[] data) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot == null) {
+                return;
+            }
+            int taken = slot.receiveBuffer.append(data, 0, data.length);
+            slot.bytesReceived += data.length;
+            state.publish(new ModuleEvent.DataReceived(state.id, state.now(), connectId,
+                    protocol == null ? slot.protocol : protocol, data.length));
+            if (taken < data.length) {
+                dropped(connectId, data.length - taken, DropSource.GATEWAY);
+            }
+        });
+    }
+
+    /** Bytes of the transparent stream go to the bridged connection. */
+    void receivedTransparent(byte[] data) {
+        state.locked(() -> {
+            if (table.bridged() == null) {
+                log.warn("module={} {} transparent bytes with no bridged connection", state.id, data.length);
+                return;
+            }
+            received(table.bridged(), null, data);
+        });
+    }
+
+    void dropped(int connectId, long bytes, DropSource source) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot != null) {
+                slot.droppedBytes += bytes;
+            }
+            log.warn("module={} connect_id={} {} bytes dropped ({})", state.id, connectId, bytes, source);
+            state.publish(new ModuleEvent.DataDropped(state.id, state.now(), connectId, bytes, source));
+        });
+    }
+
+    /** Takes up to {@code max} buffered bytes of the connection now on the id; each byte is handed out once. */
+    byte[] take(int connectId, int max) {
+        table.requireKnown(connectId);
+        return state.locked(() -> table.slotLocked(connectId).receiveBuffer.take(max));
+    }
+
+    /** How many bytes the module holds for a buffer-mode connection (notice or AT+MIPRD/AT+MIPRD? answer). */
+    void moduleUnread(int connectId, long unread) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot != null) {
+                slot.moduleUnread = Math.max(0, unread);
+            }
+        });
+    }
+
+    /** Marks a read as queued; false when one is queued already or nothing needs reading. */
+    boolean claimRead(int connectId) {
+        return state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot == null || slot.readPending || slot.moduleUnread <= 0 || slot.receiveBuffer.free() == 0
+                    || !slot.mode.isBuffered()) {
+                return false;
+            }
+            slot.readPending = true;
+            return true;
+        });
+    }
+
+    void readDone(int connectId) {
+        state.locked(() -> table.slotLocked(connectId).readPending = false);
+    }
+
+    // ---- sends and reports ----
+
+    /** Registers the wait for {@code +MIPSEND: <id>,<len>}, which may come before or after the OK (FIELD-NOTES §7.1). */
+    CompletableFuture<Integer> expectSendReport(int connectId) {
+        CompletableFuture<Integer> accepted = new CompletableFuture<>();
+        state.locked(() -> sends.put(connectId, accepted));
+        return accepted;
+    }
+
+    void forgetSendReport(int connectId, CompletableFuture<Integer> accepted) {
+        state.locked(() -> sends.remove(connectId, accepted));
+    }
+
+    void sendReport(int connectId, int length) {
+        state.locked(() -> {
+            var accepted = sends.get(connectId);
+            if (accepted != null) {
+                accepted.complete(length);
+            }
+        });
+    }
+
+    void sent(int connectId, long bytes) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            slot.bytesSent += bytes;
+            state.publish(new ModuleEvent.DataSent(state.id, state.now(), connectId, slot.protocol, (int) bytes));
+        });
+    }
+
+    void sack(int connectId, SackSample sample) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            slot.lastSack = sample;
+            state.publish(new ModuleEvent.SackSampled(state.id, sample.at(), connectId, slot.protocol, sample.sent(),
+                    sample.acked(), sample.nack(), sample.received()));
+        });
+    }
+
+    void seq(int connectId, int seq, int result) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot != null) {
+                slot.lastSeq = new SeqOutcome(seq, result, state.now());
+                state.publish(new ModuleEvent.SeqReported(state.id, state.now(), connectId, seq, result == 0));
+            }
+        });
+    }
+
+    /** The receive buffer of the bridged connection, if any: the read loop waits on it for room. */
+    Optional<ReceiveBuffer> bridgedBuffer() {
+        return state.locked(() -> Optional.ofNullable(table.bridged()).map(id -> table.slotLocked(id).receiveBuffer));
+    }
+
+    /** Fails the send reports still awaited (link lost, module reset, shutdown). */
+    void failPending(RuntimeException cause) {
+        state.locked(() -> {
+            sends.values().forEach(f -> f.completeExceptionally(cause));
+            sends.clear();
+        });
+    }
+}
