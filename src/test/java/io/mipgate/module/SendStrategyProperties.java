@@ -14,11 +14,11 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
 
 /** For every model and payload the plan carries exactly the payload, in commands the model accepts. */
 class SendStrategyProperties {
@@ -42,11 +42,11 @@ class SendStrategyProperties {
                 }
                 case INLINE_ASCII -> {
                     assertThat(InlinePayload.canCarry(io.mipgate.domain.SendFormat.ASCII, chunk.data())).isTrue();
-                    assertThat(MipSend.Inline.of(0, chunk.data(), chunk.inlineFormat()).encode(profile)).isNotEmpty();
+                    assertFitsTheCommandLine(profile, chunk);
                 }
                 case INLINE_HEX -> {
                     assertThat(chunk.data().length).isLessThanOrEqualTo(hexChunk);
-                    assertThat(MipSend.Inline.of(0, chunk.data(), chunk.inlineFormat()).encode(profile)).isNotEmpty();
+                    assertFitsTheCommandLine(profile, chunk);
                 }
                 case EMPTY_DATAGRAM -> throw new AssertionError("no empty datagram on TCP");
             }
@@ -57,17 +57,51 @@ class SendStrategyProperties {
         }
     }
 
+    /** Every inline command fits the firmware's command line (FIELD-NOTES §7.1), on the widest connect_id. */
+    private static void assertFitsTheCommandLine(ModelProfile profile, SendStrategy.Chunk chunk) {
+        byte[] line = MipSend.Inline.of(profile.connectIds().max(), chunk.data(), chunk.inlineFormat()).encode(profile);
+        assertThat(line.length - 1).isLessThanOrEqualTo(profile.quirks().commandLineChars());
+    }
+
     @Property(tries = 300)
-    void aUdpDatagramIsNeverSplit(@ForAll("families") ModelFamily family, @ForAll @Size(max = 9000) byte[] payload) {
+    void aUdpDatagramIsNeverSplitAndAlwaysFitsOneCommand(@ForAll("families") ModelFamily family,
+                                                        @ForAll("datagrams") byte[] payload) {
         ModelProfile profile = ModelProfiles.of(family);
-        int limit = profile.send().promptMode() ? profile.send().promptMaxLength() : 1460;
+        boolean printable = InlinePayload.canCarry(io.mipgate.domain.SendFormat.ASCII, payload);
+        int limit = profile.send().promptMode() ? profile.send().promptMaxLength()
+                : profile.quirks().inlineMaxBytes(printable ? 1 : 2, 0);
         if (payload.length == 0 && !profile.send().udpEmptyPacket() || payload.length > limit) {
             assertThatThrownBy(() -> SendStrategy.plan(profile, Protocol.UDP, payload, false, 4096, 730))
                     .isInstanceOf(InvalidParameterException.class);
             return;
         }
         List<SendStrategy.Chunk> plan = SendStrategy.plan(profile, Protocol.UDP, payload, false, 4096, 730);
-        assertThat(plan).singleElement().satisfies(chunk -> assertThat(chunk.data()).isEqualTo(payload));
+        assertThat(plan).singleElement().satisfies(chunk -> {
+            assertThat(chunk.data()).isEqualTo(payload);
+            if (chunk.path() == SendStrategy.Path.INLINE_ASCII || chunk.path() == SendStrategy.Path.INLINE_HEX) {
+                assertFitsTheCommandLine(profile, chunk);
+            }
+        });
+    }
+
+    @Example
+    void anNbIotBinaryDatagramOverTheCommandLineIsRefusedNotSentAsAnOverlongLine() {
+        ModelProfile mn316 = ModelProfiles.of(ModelFamily.MN316);
+        byte[] binary = new byte[1460];
+        assertThatThrownBy(() -> SendStrategy.plan(mn316, Protocol.UDP, binary, false, 4096, 730))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("1479 characters");
+        byte[] fits = new byte[mn316.quirks().inlineHexMaxBytes()];
+        assertThat(SendStrategy.plan(mn316, Protocol.UDP, fits, false, 4096, 730)).singleElement()
+                .satisfies(chunk -> assertFitsTheCommandLine(mn316, chunk));
+    }
+
+    @Provide
+    Arbitrary<byte[]> datagrams() {
+        Arbitrary<byte[]> text = Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(1600)
+                .map(s -> s.replace('"', '\'').getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Arbitrary<byte[]> binary = Arbitraries.bytes().array(byte[].class).ofMaxSize(9000);
+        return Arbitraries.oneOf(text, binary);
     }
 
     @Provide

@@ -21,7 +21,7 @@ public record FieldQuirks(int commandLineChars, Set<Integer> sendRefusedMeansGon
                           int firstDnsRetries, Set<Integer> closeMeansAlreadyClosed, boolean noBlankAfterColon,
                           Duration promptWait) {
 
-    /** {@code AT+MIPSEND=<id>,<len>,"<hex>"} without the length digits and the HEX: ids are one digit (0~5). */
+    /** {@code AT+MIPSEND=<id>,<len>,"<data>"} without the length digits and the data: ids are one digit (0~5). */
     private static final int INLINE_HEX_FIXED_CHARS = "AT+MIPSEND=0,,\"\"".length();
 
     public FieldQuirks {
@@ -36,14 +36,22 @@ public record FieldQuirks(int commandLineChars, Set<Integer> sendRefusedMeansGon
      * {@link #commandLineChars()}, and never more than the manual's inline limit of 1460 bytes.
      */
     public int inlineHexMaxBytes() {
-        int bytes = Math.min(ModelProfile.INLINE_SEND_LENGTH.max(), (commandLineChars - INLINE_HEX_FIXED_CHARS) / 2);
-        while (bytes > 0 && inlineHexLineChars(bytes) > commandLineChars) {
+        return inlineMaxBytes(2, 0);
+    }
+
+    /**
+     * The largest payload an inline {@code AT+MIPSEND=<id>,<len>,"<data>"[,<rai>,<seq>]} carries within
+     * {@link #commandLineChars()}, never more than the manual's 1460 bytes.
+     *
+     * @param charsPerByte  1 for ASCII, 2 for HEX
+     * @param trailingChars characters after the data, e.g. {@code ,<rai>,<seq>} (at most 6)
+     */
+    public int inlineMaxBytes(int charsPerByte, int trailingChars) {
+        int room = commandLineChars - INLINE_HEX_FIXED_CHARS - trailingChars;
+        int bytes = Math.max(0, Math.min(ModelProfile.INLINE_SEND_LENGTH.max(), room / charsPerByte));
+        while (bytes > 0 && Integer.toString(bytes).length() + charsPerByte * bytes > room) {
             bytes--; // the length field's own digits did not fit
         }
         return bytes;
-    }
-
-    private static int inlineHexLineChars(int bytes) {
-        return INLINE_HEX_FIXED_CHARS + Integer.toString(bytes).length() + 2 * bytes;
     }
 }
