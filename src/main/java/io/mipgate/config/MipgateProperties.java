@@ -62,6 +62,13 @@ public class MipgateProperties {
         private Duration backoffInitial = Duration.ofMillis(500);
         private Duration backoffMax = Duration.ofSeconds(30);
         private int maxRecoveryAttempts;
+        /** Soft reboots (AT+MREBOOT) per recovery episode before the module is FAILED; 0 never reboots it. */
+        private int softReboots = 2;
+        /** Consecutive command timeouts, each resynchronised, after which the module is rebooted. */
+        private int timeoutsBeforeReboot = 10;
+        /** Reopens in which the link opened but the module stayed silent, before a soft reboot. */
+        private int reopensBeforeReboot = 3;
+        private Duration bootWait = Duration.ofSeconds(3);
         private Duration escapeGuard = Duration.ofSeconds(1);
         private boolean closeOnShutdown;
 
@@ -143,6 +150,38 @@ public class MipgateProperties {
 
         public void setMaxRecoveryAttempts(int maxRecoveryAttempts) {
             this.maxRecoveryAttempts = maxRecoveryAttempts;
+        }
+
+        public int getSoftReboots() {
+            return softReboots;
+        }
+
+        public void setSoftReboots(int softReboots) {
+            this.softReboots = softReboots;
+        }
+
+        public int getTimeoutsBeforeReboot() {
+            return timeoutsBeforeReboot;
+        }
+
+        public void setTimeoutsBeforeReboot(int timeoutsBeforeReboot) {
+            this.timeoutsBeforeReboot = timeoutsBeforeReboot;
+        }
+
+        public int getReopensBeforeReboot() {
+            return reopensBeforeReboot;
+        }
+
+        public void setReopensBeforeReboot(int reopensBeforeReboot) {
+            this.reopensBeforeReboot = reopensBeforeReboot;
+        }
+
+        public Duration getBootWait() {
+            return bootWait;
+        }
+
+        public void setBootWait(Duration bootWait) {
+            this.bootWait = bootWait;
         }
 
         public Duration getEscapeGuard() {

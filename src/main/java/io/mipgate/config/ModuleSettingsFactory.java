@@ -43,6 +43,7 @@ final class ModuleSettingsFactory {
                 throw new LinkConfigurationException(id, "model", e.getMessage());
             }
         }
+        recovery(id, module);
         if (module.getQueueCapacity() < 1) {
             throw new LinkConfigurationException(id, "queue-capacity", "must be at least 1");
         }
@@ -55,8 +56,19 @@ final class ModuleSettingsFactory {
                 .withQueueCapacity(module.getQueueCapacity())
                 .withReceiveBuffer((int) receive)
                 .withIntervals(module.getSackInterval(), module.getReconcileInterval())
-                .withBackoff(module.getBackoffInitial(), module.getBackoffMax(), module.getMaxRecoveryAttempts())
+                .withRecovery(recovery(id, module))
                 .withEscapeGuard(module.getEscapeGuard())
                 .withCloseOnShutdown(module.isCloseOnShutdown());
+    }
+
+    private static ModuleSettings.Recovery recovery(String id, MipgateProperties.Module module) {
+        try {
+            return ModuleSettings.Recovery.DEFAULTS
+                    .withBackoff(module.getBackoffInitial(), module.getBackoffMax(), module.getMaxRecoveryAttempts())
+                    .withReboots(module.getTimeoutsBeforeReboot(), module.getReopensBeforeReboot(),
+                            module.getSoftReboots(), module.getBootWait());
+        } catch (IllegalArgumentException e) {
+            throw new LinkConfigurationException(id, "recovery", e.getMessage());
+        }
     }
 }
