@@ -24,17 +24,17 @@ class ErrorsApiTest extends ApiTestBase {
 
     /**
      * One module error code per row of the error table: status, problem type, CME fields and Retry-After. The first
-     * lookup after a boot is retried twice on 580/581, so DNS rows fail three attempts.
+     * lookup is retried on 580/581 as often as the profile says (five times, FIELD-NOTES §10), so DNS rows fail six attempts.
      */
     @ParameterizedTest(name = "{0} on {2} -> {4} {5}")
     @CsvSource({
             "553, 1, " + PING + ", '" + PING_ONCE + "', 409, state-conflict, TCPIP_NOT_CONNECTED, false",
             "50, 1, " + PING + ", '" + PING_ONCE + "', 422, module-refused, INCORRECT_PARAMETERS, false",
             "582, 1, " + PING + ", '" + PING_ONCE + "', 503, module-busy, PING_BUSY, true",
-            "581, 3, " + DNS + ", '" + LOOKUP + "', 503, module-busy, DNS_BUSY, true",
+            "581, 6, " + DNS + ", '" + LOOKUP + "', 503, module-busy, DNS_BUSY, true",
             "571, 1, " + PING + ", '" + PING_ONCE + "', 503, network-unavailable, PDP_ACTIVATION_FAILED, true",
             "557, 1, " + PING + ", '" + PING_ONCE + "', 502, network-failure, SOCKET_CONNECTION_REFUSED, false",
-            "580, 3, " + DNS + ", '" + LOOKUP + "', 502, dns-failed, DNS_FAILED_OR_BAD_IP_FORMAT, false",
+            "580, 6, " + DNS + ", '" + LOOKUP + "', 502, dns-failed, DNS_FAILED_OR_BAD_IP_FORMAT, false",
             "100, 1, " + PING + ", '" + PING_ONCE + "', 502, module-fault, UNKNOWN, false"})
     void moduleErrorsMapByMeaning(int code, int attempts, String operation, String body, int status, String type,
                                   String name, boolean retryAfter) {

@@ -38,6 +38,12 @@ class NetworkApiTest extends ApiTestBase {
     }
 
     @Test
+    void aNameTheModuleCannotResolveIsABadGatewayProblemNotAnEmptyList() {
+        Reply reply = post(ML307R + "/dns", OPERATOR, "{\"domain\":\"nowhere.mipgate.test\"}");
+        assertThat(reply.problem(502, "dns-failed").path("domain").asString()).isEqualTo("nowhere.mipgate.test");
+    }
+
+    @Test
     void ntpAnswersTheTime() {
         Reply reply = post(ML307R + "/ntp", OPERATOR, "{\"server\":\"127.0.0.1\",\"port\":"
                 + ApiTestEnvironment.SNTP.port() + ",\"sync\":false,\"timeoutSeconds\":5}");

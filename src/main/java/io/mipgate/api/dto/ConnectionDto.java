@@ -22,12 +22,25 @@ public record ConnectionDto(
         @Schema(example = "0") long droppedBytes,
         @Schema(example = "5") long bytesSent,
         @Schema(example = "5") long bytesReceived,
-        @Schema(description = "the last AT+MIPSACK sample, if any") SackDto lastSack) {
+        @Schema(description = "the last AT+MIPSACK sample, if any") SackDto lastSack,
+        @Schema(description = "the connect_id's inline send format in the module (AT+MIPCFG=\"encoding\")",
+                example = "ascii") String sendFormat,
+        @Schema(description = "the connect_id's receive format in the module (AT+MIPCFG=\"encoding\")",
+                example = "ascii") String recvFormat,
+        @Schema(description = "the last UDP air-interface echo (\"seq\" report), if any") SeqDto lastSeq) {
+
+    /** A {@code +MIPURC: "seq"} report: whether the datagram sent with {@code seq} reached the base station. */
+    @Schema(name = "SeqReport")
+    public record SeqDto(@Schema(example = "17") int seq, boolean delivered, Instant at) {
+    }
 
     public static ConnectionDto of(String moduleId, ConnectionSnapshot c) {
         return new ConnectionDto(moduleId, c.connectId(), c.state().name(), c.reason(),
                 c.protocol() == null ? null : c.protocol().name(), c.remoteHost(), c.remotePort(),
                 c.mode() == null ? null : ApiAccessMode.of(c.mode()), c.since(), c.generation(), c.bufferedBytes(),
-                c.droppedBytes(), c.bytesSent(), c.bytesReceived(), SackDto.of(c.lastSack()));
+                c.droppedBytes(), c.bytesSent(), c.bytesReceived(), SackDto.of(c.lastSack()),
+                c.sendFormat() == null ? null : c.sendFormat().name().toLowerCase(java.util.Locale.ROOT),
+                c.recvFormat() == null ? null : c.recvFormat().name().toLowerCase(java.util.Locale.ROOT),
+                c.lastSeq() == null ? null : new SeqDto(c.lastSeq().seq(), c.lastSeq().delivered(), c.lastSeq().at()));
     }
 }

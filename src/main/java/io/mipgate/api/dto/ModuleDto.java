@@ -23,12 +23,18 @@ public record ModuleDto(
         @Schema(description = "a connection is in transparent mode: other commands answer 409 until it leaves it")
         boolean transparentMode,
         @Schema(example = "1") long openConnections,
-        @Schema(description = "every connect_id that has been used since start-up") List<ConnectionDto> connections) {
+        @Schema(description = "every connect_id that has been used since start-up") List<ConnectionDto> connections,
+        @Schema(description = "where the worker stands on its recovery ladder", example = "NONE",
+                allowableValues = {"NONE", "RESYNC", "REOPEN", "REBOOT", "FAILED"}) String recoveryRung,
+        @Schema(description = "recovery attempts in the current episode", example = "0") int recoveryAttempts,
+        @Schema(description = "command timeouts since the last answered command", example = "0")
+        int consecutiveTimeouts) {
 
     public static ModuleDto of(ModuleSnapshot s) {
         return new ModuleDto(s.id(), s.link(), s.model(), s.firmware(), s.imei(), s.status().name(), s.statusSince(),
                 s.queueDepth(), s.queueCapacity(), s.lastError(), s.transparentBridgeActive(), s.openConnections(),
                 s.connections().stream().filter(c -> c.state() != ConnectionState.INITIAL || c.generation() > 0)
-                        .map(c -> ConnectionDto.of(s.id(), c)).toList());
+                        .map(c -> ConnectionDto.of(s.id(), c)).toList(),
+                s.recoveryRung(), s.recoveryAttempts(), s.consecutiveTimeouts());
     }
 }

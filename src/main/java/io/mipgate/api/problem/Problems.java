@@ -75,6 +75,18 @@ public final class Problems {
             }
             case ModuleException.StateConflict conflict ->
                     plain(problem(ProblemType.STATE_CONFLICT, conflict.getMessage(), conflict.moduleId(), null));
+            case ModuleException.SendOutcomeUnknown unknown -> {
+                ProblemDetail p = problem(ProblemType.MODULE_TIMEOUT, unknown.getMessage(), unknown.moduleId(), null);
+                p.setProperty("delivered", "unknown");
+                p.setProperty("connectId", unknown.connectId());
+                p.setProperty("acceptedBefore", unknown.acceptedBefore());
+                yield plain(p);
+            }
+            case ModuleException.LookupFailed failed -> {
+                ProblemDetail p = problem(ProblemType.DNS_FAILED, failed.getMessage(), failed.moduleId(), null);
+                p.setProperty("domain", failed.domain());
+                yield plain(p);
+            }
             case ModuleException.ModuleTimeout timeout ->
                     plain(problem(ProblemType.MODULE_TIMEOUT, timeout.getMessage(), timeout.moduleId(), null));
             case ModuleException.QueueFull full ->

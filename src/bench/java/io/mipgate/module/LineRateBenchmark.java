@@ -1,0 +1,141 @@
+package io.mipgate.module;
+
+import io.mipgate.domain.Protocol;
+import io.mipgate.emulator.EmulatorLinkFactory;
+import io.mipgate.transport.LinkFactories;
+import io.mipgate.transport.LinkSpec;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Goodput of the worker's data path against a virtual module whose line is paced at {@code baud} (10 bits a byte):
+ * one-way upload (sends to a peer that discards) and download (a peer's burst read in normal mode), each operation
+ * moving {@link #BURST} bytes in {@code size}-byte messages. The line's own rate is the baseline: each trial prints
+ * {@code goodput / (baud / 10)}.
+ *
+ * <pre>./mvnw -Pbench verify -Dbench.include=LineRateBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(value = 1)
+public class LineRateBenchmark {
+
+    static final int BURST = 64 * 1024;
+
+    @Param({"115200", "921600"})
+    public int baud;
+
+    @Param({"512", "1460"})
+    public int size;
+
+    @Param({"upload", "download"})
+    public String direction;
+
+    private EmulatorLinkFactory emulators;
+    private DeviceManager manager;
+    private ModuleClient client;
+    private ServerSocket server;
+    private Socket peer;
+    private int connectId;
+    private byte[] message;
+    private long started;
+    private long elapsedNanos;
+    private long moved;
+
+    @Setup(Level.Trial)
+    public void start() throws Exception {
+        emulators = new EmulatorLinkFactory();
+        LinkFactories links = LinkFactories.withDefaults().register(EmulatorLinkFactory.SCHEME, emulators);
+        manager = new DeviceManager(links, Clock.systemUTC());
+        client = manager.add(ModuleSettings.defaults("bench", LinkSpec.parse("bench", "emulator:ML307R?baud=" + baud))
+                .withIntervals(Duration.ZERO, Duration.ZERO).withReceiveBuffer(4 * BURST));
+        manager.start(Duration.ofSeconds(30));
+        server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        connectId = client.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), null, null, null,
+                null)).get(30, TimeUnit.SECONDS).connectId();
+        peer = server.accept();
+        Thread.ofPlatform().daemon().start(this::discardFromModule);
+        message = new byte[size];
+        new java.util.Random(size).nextBytes(message);
+    }
+
+    private void discardFromModule() {
+        byte[] sink = new byte[16 * 1024];
+        try (InputStream in = peer.getInputStream()) {
+            while (in.read(sink) >= 0) {
+                // discard
+            }
+        } catch (java.io.IOException ignored) {
+            // closed at tear-down
+        }
+    }
+
+    @Benchmark
+    public long transfer() throws Exception {
+        long t0 = System.nanoTime();
+        long total = direction.equals("upload") ? upload() : download();
+        elapsedNanos += System.nanoTime() - t0;
+        moved += total;
+        return total;
+    }
+
+    private long upload() throws Exception {
+        long sent = 0;
+        while (sent < BURST) {
+            sent += client.send(connectId, message, SendOptions.DEFAULT).get(60, TimeUnit.SECONDS).accepted();
+        }
+        return sent;
+    }
+
+    private long download() throws Exception {
+        OutputStream out = peer.getOutputStream();
+        for (int offset = 0; offset < BURST; offset += size) {
+            out.write(message, 0, Math.min(size, BURST - offset));
+        }
+        out.flush();
+        long received = 0;
+        while (received < BURST) {
+            byte[] chunk = client.read(connectId, BURST);
+            if (chunk.length == 0) {
+                Thread.onSpinWait();
+                Thread.sleep(0, 200_000);
+            }
+            received += chunk.length;
+        }
+        return received;
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() throws Exception {
+        double seconds = elapsedNanos / 1e9;
+        double line = baud / 10.0;
+        System.out.printf("%nLINE-RATE %s size=%d baud=%d: %.0f B/s = %.1f %% of the line (%d bytes in %.2f s)%n",
+                direction, size, baud, moved / seconds, 100 * moved / seconds / line, moved, seconds);
+        peer.close();
+        server.close();
+        manager.close();
+        emulators.close();
+    }
+}
