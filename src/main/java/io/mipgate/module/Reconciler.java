@@ -7,8 +7,6 @@ import io.mipgate.at.command.MipState;
 import io.mipgate.at.decode.Information;
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.MipCfgOption;
-import io.mipgate.domain.RecvFormat;
-import io.mipgate.domain.SendFormat;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -85,10 +83,8 @@ final class Reconciler {
         try {
             context.exec(new MipCfg.Query(MipCfgOption.ENCODING, connectId)).orThrow(context.id, "AT+MIPCFG")
                     .lines(Information.MipCfgLine.class).stream()
-                    .filter(e -> e.id() == connectId && e.values().size() >= 2).findFirst()
-                    .ifPresent(e -> context.table.encoding(connectId,
-                            SendFormat.ofCode(Integer.parseInt(e.values().get(0).trim())),
-                            RecvFormat.ofCode(Integer.parseInt(e.values().get(1).trim()))));
+                    .filter(e -> e.id() == connectId).findFirst()
+                    .ifPresent(e -> SettingEffects.readBack(context.table, e));
             return context.exec(new MipMode.Query(connectId)).orThrow(context.id, "AT+MIPMODE?")
                     .lines(Information.MipModeLine.class).stream().filter(m -> m.id() == connectId).findFirst()
                     .map(Information.MipModeLine::mode).orElse(AccessMode.NORMAL);

@@ -12,6 +12,14 @@ final class SettingEffects {
     private SettingEffects() {
     }
 
+    /** An {@code +MIPCFG: "encoding",<id>,<send>,<recv>} line read back from the module, applied to its id. */
+    static void readBack(ConnectionTable table, io.mipgate.at.decode.Information.MipCfgLine line) {
+        if (table.ids().contains(line.id()) && line.values().size() >= 2) {
+            table.encoding(line.id(), io.mipgate.domain.SendFormat.ofCode(Integer.parseInt(line.values().get(0).trim())),
+                    io.mipgate.domain.RecvFormat.ofCode(Integer.parseInt(line.values().get(1).trim())));
+        }
+    }
+
     static void applied(ConnectionTable table, AtCommand setting) {
         switch (setting) {
             case MipCfg.Encoding encoding ->

@@ -8,8 +8,6 @@ import io.mipgate.at.model.ModelFamily;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.at.model.ModelProfiles;
 import io.mipgate.domain.MipCfgOption;
-import io.mipgate.domain.RecvFormat;
-import io.mipgate.domain.SendFormat;
 import io.mipgate.module.event.ModuleEvent;
 import java.time.Duration;
 import java.util.List;
@@ -119,12 +117,7 @@ final class StartupSequence {
         try {
             var lines = context.exec(new MipCfg.Query(MipCfgOption.ENCODING, null))
                     .orThrow(context.id, "AT+MIPCFG=\"encoding\"").lines(Information.MipCfgLine.class);
-            for (Information.MipCfgLine line : lines) {
-                if (context.table.ids().contains(line.id()) && line.values().size() >= 2) {
-                    context.table.encoding(line.id(), SendFormat.ofCode(Integer.parseInt(line.values().get(0).trim())),
-                            RecvFormat.ofCode(Integer.parseInt(line.values().get(1).trim())));
-                }
-            }
+            lines.forEach(line -> SettingEffects.readBack(context.table, line));
         } catch (ModuleException | IllegalArgumentException e) {
             log.warn("module={} encodings unknown, assuming the power-on default: {}", context.id, e.getMessage());
         }
