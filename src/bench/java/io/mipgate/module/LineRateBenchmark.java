@@ -50,7 +50,11 @@ public class LineRateBenchmark {
     @Param({"512", "1460"})
     public int size;
 
-    @Param({"upload", "download"})
+    /**
+     * upload, download: one way; echo: send and read back through one normal-mode connection; echo3: the same over
+     * three connections at once; echo-transparent: one connection in transparent mode (no prompts, full duplex).
+     */
+    @Param({"upload", "download", "echo", "echo3", "echo-transparent"})
     public String direction;
 
     private EmulatorLinkFactory emulators;
@@ -59,6 +63,8 @@ public class LineRateBenchmark {
     private ServerSocket server;
     private Socket peer;
     private int connectId;
+    private io.mipgate.emulator.net.TcpEchoServer echo;
+    private int[] echoIds = new int[0];
     private byte[] message;
     private long started;
     private long elapsedNanos;
@@ -77,6 +83,17 @@ public class LineRateBenchmark {
                 null)).get(30, TimeUnit.SECONDS).connectId();
         peer = server.accept();
         Thread.ofPlatform().daemon().start(this::discardFromModule);
+        if (direction.startsWith("echo")) {
+            echo = io.mipgate.emulator.net.TcpEchoServer.start();
+            int connections = direction.equals("echo3") ? 3 : 1;
+            io.mipgate.domain.AccessMode mode = direction.equals("echo-transparent")
+                    ? io.mipgate.domain.AccessMode.TRANSPARENT : null;
+            echoIds = new int[connections];
+            for (int i = 0; i < connections; i++) {
+                echoIds[i] = client.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), null, mode, null, null))
+                        .get(30, TimeUnit.SECONDS).connectId();
+            }
+        }
         message = new byte[size];
         new java.util.Random(size).nextBytes(message);
     }
@@ -95,7 +112,11 @@ public class LineRateBenchmark {
     @Benchmark
     public long transfer() throws Exception {
         long t0 = System.nanoTime();
-        long total = direction.equals("upload") ? upload() : download();
+        long total = switch (direction) {
+            case "upload" -> upload();
+            case "download" -> download();
+            default -> echoed();
+        };
         elapsedNanos += System.nanoTime() - t0;
         moved += total;
         return total;
@@ -127,6 +148,36 @@ public class LineRateBenchmark {
         return received;
     }
 
+    /** Each connection sends its share of the burst in messages and reads the echo back; counts one direction. */
+    private long echoed() throws Exception {
+        int share = BURST / echoIds.length;
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<Long>>();
+            for (int id : echoIds) {
+                done.add(threads.submit(() -> {
+                    for (int offset = 0; offset < share; offset += size) {
+                        byte[] part = java.util.Arrays.copyOf(message, Math.min(size, share - offset));
+                        client.send(id, part, SendOptions.DEFAULT).get(60, TimeUnit.SECONDS);
+                    }
+                    long back = 0;
+                    while (back < share) {
+                        byte[] chunk = client.read(id, share);
+                        if (chunk.length == 0) {
+                            Thread.sleep(0, 200_000);
+                        }
+                        back += chunk.length;
+                    }
+                    return back;
+                }));
+            }
+            long total = 0;
+            for (var f : done) {
+                total += f.get();
+            }
+            return total;
+        }
+    }
+
     @TearDown(Level.Trial)
     public void stop() throws Exception {
         double seconds = elapsedNanos / 1e9;
@@ -135,6 +186,9 @@ public class LineRateBenchmark {
                 direction, size, baud, moved / seconds, 100 * moved / seconds / line, moved, seconds);
         peer.close();
         server.close();
+        if (echo != null) {
+            echo.close();
+        }
         manager.close();
         emulators.close();
     }

@@ -24,6 +24,9 @@ final class StartupSequence {
 
     private static final Logger log = LoggerFactory.getLogger(StartupSequence.class);
 
+    private static final byte[] ESCAPE = {'+', '+', '+'};
+    private static final byte[] CR = {'\r'};
+
     private final WorkerContext context;
 
     StartupSequence(WorkerContext context) {
@@ -32,7 +35,7 @@ final class StartupSequence {
 
     /** @throws ModuleException.ModuleTimeout when the module never answers the probes (the line may be dead) */
     void run(LineSession line) {
-        line.drain(Duration.ofMillis(200));
+        leaveDataMode(line);
         probe();
         context.exec(new Basic.Echo(false)).orThrow(context.id, "ATE0");
         context.state.echoOff(true);
@@ -40,6 +43,25 @@ final class StartupSequence {
         identify();
         reapplySettings();
         readEncodings();
+    }
+
+    /**
+     * A module found after a gateway restart or a reopen may still be in transparent mode, where every byte written is
+     * the peer's: {@code AT} probes would be sent as payload. So the line is first escaped as the manual prescribes
+     * (guard time, {@code +++}, guard time) and the partial line closed with CR; in command mode that costs one
+     * {@code ERROR}, in transparent mode it returns the module to commands without a stray byte.
+     */
+    private void leaveDataMode(LineSession line) {
+        Duration guard = context.settings.escapeGuard();
+        line.drain(guard.plus(Duration.ofMillis(200)));
+        try {
+            line.write(ESCAPE);
+            line.drain(guard.plus(Duration.ofMillis(100)));
+            line.write(CR);
+        } catch (java.io.IOException e) {
+            throw new ModuleException.ModuleUnavailable(context.id, ModuleStatus.DOWN, "write failed: " + e.getMessage());
+        }
+        line.drain(Duration.ofMillis(200));
     }
 
     private void probe() {

@@ -118,4 +118,40 @@ class AdoptionTest {
             assertThat(drain(again, id, expected.size())).isEqualTo(expected.toByteArray());
         }
     }
+
+    @Test
+    void aModuleLeftInTransparentModeIsEscapedBeforeAnyProbeSoThePeerGetsNoStrayByte() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 3,
+                    AccessMode.TRANSPARENT, null, null)).get(15, TimeUnit.SECONDS).connectId();
+            try (Socket peer = server.accept()) {
+                ByteArrayOutputStream heard = new ByteArrayOutputStream();
+                Thread.ofPlatform().daemon().start(() -> {
+                    byte[] buffer = new byte[1024];
+                    try (var in = peer.getInputStream()) {
+                        for (int n; (n = in.read(buffer)) >= 0; ) {
+                            synchronized (heard) {
+                                heard.write(buffer, 0, n);
+                            }
+                        }
+                    } catch (java.io.IOException closed) {
+                        // the test is over
+                    }
+                });
+                ModuleClient again = restart();
+                startRestarted(again);
+
+                assertThat(again.connection(id).state()).isEqualTo(ConnectionState.CONNECTED);
+                synchronized (heard) {
+                    assertThat(heard.toByteArray()).as("bytes the peer got while the gateway restarted").isEmpty();
+                }
+                again.send(id, "after restart".getBytes(), SendOptions.DEFAULT).get(10, TimeUnit.SECONDS);
+                await().atMost(WAIT).until(() -> {
+                    synchronized (heard) {
+                        return heard.toString(java.nio.charset.StandardCharsets.ISO_8859_1).equals("after restart");
+                    }
+                });
+            }
+        }
+    }
 }
