@@ -158,27 +158,15 @@ public final class ModuleClient {
     // ---- network services of the module ----
 
     public CompletableFuture<List<String>> resolve(DnsLookup lookup) {
-        return async("AT+MDNSGIP", new MdnsGip(lookup.domain(), lookup.cid()), () -> {
-            if (worker.pending.dns != null) {
-                throw new ModuleException.ModuleRefused(id(), "AT+MDNSGIP", ModuleErrorCode.DNS_BUSY.code(),
-                        ModuleErrorCode.DNS_BUSY.name(), null);
-            }
-            worker.pending.dns = new CompletableFuture<>();
-            return worker.pending.dns;
-        }, () -> worker.pending.dns = null, state.profile().quirks().firstDnsRetryCodes());
+        return async("AT+MDNSGIP", new MdnsGip(lookup.domain(), lookup.cid()), worker.pending::expectDns,
+                worker.pending::forgetDns, state.profile().quirks().firstDnsRetryCodes());
     }
 
     public CompletableFuture<PingOutcome> ping(PingRequest request) {
         MPing command = new MPing(request.host(), request.timeoutSeconds(), request.count(), request.packetLength(),
                 request.cid());
-        return async("AT+MPING", command, () -> {
-            if (worker.pending.ping != null) {
-                throw new ModuleException.ModuleRefused(id(), "AT+MPING", ModuleErrorCode.PING_BUSY.code(),
-                        ModuleErrorCode.PING_BUSY.name(), null);
-            }
-            worker.pending.ping = new AsyncResults.PendingPing(command.expectedEchoes());
-            return worker.pending.ping.result;
-        }, () -> worker.pending.ping = null, java.util.Set.of()).thenApply(outcome -> {
+        return async("AT+MPING", command, () -> worker.pending.expectPing(command.expectedEchoes()),
+                worker.pending::forgetPing, java.util.Set.of()).thenApply(outcome -> {
             state.publish(new io.mipgate.module.event.ModuleEvent.PingCompleted(id(), state.now(), command.host(),
                     outcome.echoes(), outcome.sent(), outcome.lost(), outcome.rttMinMs(), outcome.rttMaxMs(),
                     outcome.rttAvgMs()));
@@ -191,13 +179,8 @@ public final class ModuleClient {
         String server = request.server() != null || !request.hasOptions() ? request.server()
                 : ModelProfile.NTP_SERVER_DEFAULT;
         MNtp command = new MNtp(server, request.port(), request.sync(), request.timeoutSeconds());
-        return async("AT+MNTP", command, () -> {
-            if (worker.pending.ntp != null) {
-                throw new ModuleException.StateConflict(id(), "an AT+MNTP request is already running on " + id());
-            }
-            worker.pending.ntp = new CompletableFuture<>();
-            return worker.pending.ntp;
-        }, () -> worker.pending.ntp = null, java.util.Set.of()).thenApply(outcome -> {
+        return async("AT+MNTP", command, worker.pending::expectNtp, worker.pending::forgetNtp, java.util.Set.of())
+                .thenApply(outcome -> {
             state.publish(new io.mipgate.module.event.ModuleEvent.NtpCompleted(id(), state.now(),
                     command.server() == null ? ModelProfile.NTP_SERVER_DEFAULT : command.server(), outcome.result(),
                     outcome.time()));

@@ -36,7 +36,7 @@ public final class ModuleWorker implements AutoCloseable {
     final ModuleSettings settings;
     final ModuleState state;
     final ConnectionTable table;
-    final AsyncResults pending = new AsyncResults();
+    final AsyncResults pending;
     final WorkerContext context;
     final FlowControl flow;
     final Reconciler reconciler;
@@ -63,6 +63,7 @@ public final class ModuleWorker implements AutoCloseable {
         this.queue = new JobQueue(settings.queueCapacity());
         var profile = ModelProfiles.of(settings.model().orElse(ModelFamily.ML307R));
         this.state = new ModuleState(settings.id(), clock, profile);
+        this.pending = new AsyncResults(settings.id());
         this.table = new ConnectionTable(state, settings.receiveBufferBytes());
         ModuleSettings.Recovery bounds = settings.recovery();
         this.ladder = new RecoveryLadder(new RecoveryLadder.Policy(bounds.timeoutsBeforeReboot(),

@@ -7,7 +7,6 @@ import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.domain.Protocol;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEvent.DropSource;
-import io.mipgate.module.event.ModuleEvent.PingEcho;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,15 +83,13 @@ final class UrcRouter {
             case Urc.AckReport ack -> state.publish(new ModuleEvent.Acked(state.id, state.now(), ack.id(), ack.length()));
             case Urc.DropReport drop -> table.traffic.dropped(drop.id(), drop.length(), DropSource.MODULE);
             case Urc.SeqReport seq -> table.traffic.seq(seq.id(), seq.seq(), seq.result());
-            case Urc.PingReply reply -> pingReply(reply);
-            case Urc.PingStatistics stats -> pingStatistics(stats);
-            case Urc.DnsResult dns -> dnsResult(dns);
-            case Urc.NtpResult ntp -> {
-                if (pending.ntp != null) {
-                    pending.ntp.complete(new NtpOutcome(ntp.result(), ntp.time()));
-                    pending.ntp = null;
-                }
+            case Urc.PingReply reply -> pending.pingReply(reply);
+            case Urc.PingStatistics stats -> pending.pingStatistics(stats);
+            case Urc.DnsResult dns -> {
+                pending.dnsResult(dns);
+                state.publish(new ModuleEvent.DnsResolved(state.id, state.now(), dns.domain(), dns.addresses()));
             }
+            case Urc.NtpResult ntp -> pending.ntpResult(ntp);
             case Urc.ModuleReady ready -> {
                 if (state.status() == ModuleStatus.UP) {
                     followups.moduleRebooted("+MATREADY while UP");
@@ -116,41 +113,6 @@ final class UrcRouter {
     private void bufferNotice(int connectId, int unread) {
         table.traffic.moduleUnread(connectId, unread);
         followups.readBuffered(connectId);
-    }
-
-    private void pingReply(Urc.PingReply reply) {
-        var ping = pending.ping;
-        if (ping == null) {
-            return;
-        }
-        ping.echoes.add(new PingEcho(reply.result(), reply.ip(), reply.size(), reply.rttMs(), reply.ttl()));
-        boolean aborted = reply.result() != 0 && reply.result() != 4;
-        if (aborted || ping.expectedEchoes == 1 && ping.echoes.size() == 1) {
-            ping.result.complete(new PingOutcome(ping.echoes, null, null, null, null, null));
-            pending.ping = null;
-        }
-    }
-
-    private void pingStatistics(Urc.PingStatistics stats) {
-        var ping = pending.ping;
-        if (ping != null) {
-            ping.result.complete(new PingOutcome(ping.echoes, stats.sent(), stats.lost(), stats.rttMin(),
-                    stats.rttMax(), stats.rttAvg()));
-            pending.ping = null;
-        }
-    }
-
-    private void dnsResult(Urc.DnsResult dns) {
-        if (pending.dns != null) {
-            if (dns.failed()) {
-                // the URC carries only the domain on failure (AT-REFERENCE §2.10): no address is an error, not []
-                pending.dns.completeExceptionally(new ModuleException.LookupFailed(state.id, dns.domain()));
-            } else {
-                pending.dns.complete(dns.addresses());
-            }
-            pending.dns = null;
-        }
-        state.publish(new ModuleEvent.DnsResolved(state.id, state.now(), dns.domain(), dns.addresses()));
     }
 
     private String describeResult(int result) {

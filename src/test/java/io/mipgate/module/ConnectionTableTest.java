@@ -24,7 +24,7 @@ class ConnectionTableTest {
     private final ConnectionTable table = new ConnectionTable(state, 4096);
     private final List<String> followups = new ArrayList<>();
     private final List<ModuleEvent> events = new ArrayList<>();
-    private final UrcRouter router = new UrcRouter(state, table, new AsyncResults(), new UrcRouter.Followups() {
+    private final UrcRouter router = new UrcRouter(state, table, new AsyncResults("m"), new UrcRouter.Followups() {
         @Override
         public void readBuffered(int connectId) {
             followups.add("read " + connectId);
