@@ -8,8 +8,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LineRate {
 
+    /**
+     * A caller back within this long after its previous pacing kept the line busy all along (its bytes were waiting);
+     * the time the pacing thread overslept is then not charged as an idle gap a real UART would not have had.
+     */
+    private static final long BACK_TO_BACK_NANOS = 150_000;
+
     private volatile int baud;
     private long nextFree;
+    private long lastReturn;
 
     LineRate(int baud) {
         this.baud = baud;
@@ -41,13 +48,17 @@ final class LineRate {
         long wakeAt;
         synchronized (this) {
             long now = System.nanoTime();
-            long start = Math.max(now, nextFree);
+            boolean backToBack = now - lastReturn < BACK_TO_BACK_NANOS;
+            long start = backToBack ? Math.max(nextFree, now - BACK_TO_BACK_NANOS) : Math.max(now, nextFree);
             nextFree = start + bytes * 10L * 1_000_000_000L / rate;
             wakeAt = nextFree;
         }
         long wait;
         while ((wait = wakeAt - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
+        }
+        synchronized (this) {
+            lastReturn = System.nanoTime();
         }
     }
 }
