@@ -52,9 +52,11 @@ public class LineRateBenchmark {
 
     /**
      * upload, download: one way; echo: send and read back through one normal-mode connection; echo3: the same over
-     * three connections at once; echo-transparent: one connection in transparent mode (no prompts, full duplex).
+     * three connections at once; echo-transparent: one connection in transparent mode (no prompts, full duplex);
+     * upload-raw: the baseline, a minimal client typing AT+MIPSEND, waiting for {@code >}, writing the bytes and waiting
+     * for OK straight on the emulator's line, without the gateway.
      */
-    @Param({"upload", "download", "echo", "echo3", "echo-transparent"})
+    @Param({"upload", "upload-raw", "download", "echo", "echo3", "echo-transparent"})
     public String direction;
 
     private EmulatorLinkFactory emulators;
@@ -69,9 +71,19 @@ public class LineRateBenchmark {
     private long started;
     private long elapsedNanos;
     private long moved;
+    private RawClient raw;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
+        message = new byte[size];
+        new java.util.Random(size).nextBytes(message);
+        if (direction.equals("upload-raw")) {
+            server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+            raw = new RawClient(baud, server.getLocalPort());
+            peer = server.accept();
+            Thread.ofPlatform().daemon().start(this::discardFromModule);
+            return;
+        }
         emulators = new EmulatorLinkFactory();
         LinkFactories links = LinkFactories.withDefaults().register(EmulatorLinkFactory.SCHEME, emulators);
         manager = new DeviceManager(links, Clock.systemUTC());
@@ -94,8 +106,6 @@ public class LineRateBenchmark {
                         .get(30, TimeUnit.SECONDS).connectId();
             }
         }
-        message = new byte[size];
-        new java.util.Random(size).nextBytes(message);
     }
 
     private void discardFromModule() {
@@ -115,6 +125,7 @@ public class LineRateBenchmark {
         long total = switch (direction) {
             case "upload" -> upload();
             case "download" -> download();
+            case "upload-raw" -> raw.upload(message, BURST);
             default -> echoed();
         };
         elapsedNanos += System.nanoTime() - t0;
@@ -189,7 +200,63 @@ public class LineRateBenchmark {
         if (echo != null) {
             echo.close();
         }
+        if (raw != null) {
+            raw.close();
+            return;
+        }
         manager.close();
         emulators.close();
+    }
+
+    /** The baseline: AT+MIPSEND typed straight on the paced line of a virtual module, one send at a time. */
+    static final class RawClient implements AutoCloseable {
+        private final io.mipgate.emulator.VirtualModule module;
+        private final io.mipgate.transport.Link line;
+        private final StringBuilder seen = new StringBuilder();
+        private final byte[] buffer = new byte[4096];
+
+        RawClient(int baud, int port) throws Exception {
+            module = new io.mipgate.emulator.VirtualModule(io.mipgate.emulator.EmulatorConfig
+                    .builder(io.mipgate.emulator.model.EmulatedFamily.ML307R).baud(baud).build());
+            line = module.attachInProcess();
+            module.powerOn();
+            Thread.sleep(1500); // the virtual module's boot
+            command("AT", "OK\r\n");
+            command("ATE0", "OK\r\n");
+            command("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + port, "+MIPOPEN: 0,0");
+        }
+
+        long upload(byte[] message, int total) throws Exception {
+            long sent = 0;
+            while (sent < total) {
+                command("AT+MIPSEND=0," + message.length, ">");
+                line.write(message);
+                await("OK\r\n");
+                sent += message.length;
+            }
+            return sent;
+        }
+
+        private void command(String text, String until) throws Exception {
+            line.write((text + "\r").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            await(until);
+        }
+
+        private void await(String token) throws Exception {
+            while (seen.indexOf(token) < 0) {
+                int n = line.read(buffer, 0, buffer.length);
+                if (n < 0) {
+                    throw new java.io.EOFException("module line closed");
+                }
+                seen.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            seen.delete(0, seen.indexOf(token) + token.length());
+        }
+
+        @Override
+        public void close() {
+            line.close();
+            module.close();
+        }
     }
 }
