@@ -227,6 +227,20 @@ public class ConnectionsController {
                 "base64", Base64.getEncoder().encodeToString(data), remaining));
     }
 
+    /**
+     * HEAD must not take what a GET would hand out (a safe method never consumes data): it only tells how many
+     * received bytes wait, in the same header a binary read carries.
+     */
+    @org.springframework.web.bind.annotation.RequestMapping(path = CONNECTION + "/data",
+            method = org.springframework.web.bind.annotation.RequestMethod.HEAD)
+    @Operation(summary = "How many received bytes wait", description = "Header X-Remaining-Bytes; nothing is taken.")
+    public ResponseEntity<Void> peekRemaining(@PathVariable String moduleId, @PathVariable int connectId) {
+        ModuleClient client = modules.client(moduleId);
+        ModuleAccess.pathConnectId(client, connectId);
+        return ResponseEntity.ok().header("X-Remaining-Bytes",
+                Integer.toString(client.connection(connectId).bufferedBytes())).build();
+    }
+
     /** Raw bytes only when the client prefers application/octet-stream over JSON. */
     private static boolean wantsBinary(String accept) {
         if (accept == null) {

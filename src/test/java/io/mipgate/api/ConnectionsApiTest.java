@@ -44,6 +44,12 @@ class ConnectionsApiTest extends ApiTestBase {
             assertThat(sent.json().path("accepted").asInt()).isEqualTo(5);
             assertThat(new String(readAll(ML307R, id, 5), StandardCharsets.UTF_8)).isEqualTo("hello");
 
+            // HEAD is safe: it tells what waits and takes nothing (it used to run the GET handler and lose the bytes)
+            post(connection + "/send", OPERATOR, "{\"data\":\"kept\"}");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                    "4".equals(send("HEAD", connection + "/data", OPERATOR, null, null, null).header("X-Remaining-Bytes")));
+            assertThat(new String(readAll(ML307R, id, 4), StandardCharsets.UTF_8)).isEqualTo("kept");
+
             // all 256 byte values: octet-stream in, octet-stream out
             Reply binary = send("POST", connection + "/send", OPERATOR, "application/octet-stream", allBytes(), null);
             assertThat(binary.json().path("accepted").asInt()).isEqualTo(256);
