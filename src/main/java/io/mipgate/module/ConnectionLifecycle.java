@@ -179,7 +179,7 @@ final class ConnectionLifecycle {
                 log.warn("module={} connect_id={} late \"disconn\" of a retired connection ignored", state.id, connectId);
                 return DisconnectVerdict.IGNORED;
             }
-            if (slot.reused && slot.state == ConnectionState.CONNECTED) {
+            if (slot.reused() && slot.state == ConnectionState.CONNECTED) {
                 log.info("module={} connect_id={} \"disconn\" on a reused id: confirming with AT+MIPSTATE", state.id,
                         connectId);
                 return DisconnectVerdict.CONFIRM;

@@ -5,6 +5,7 @@ import io.mipgate.domain.Protocol;
 import io.mipgate.domain.RecvFormat;
 import io.mipgate.domain.SendFormat;
 import io.mipgate.module.connection.ReceiveBuffer;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -28,12 +29,10 @@ final class ConnectionSlot {
     SendFormat sendFormat = SendFormat.ASCII;
     RecvFormat recvFormat = RecvFormat.ASCII;
     /** How long the module keeps data input open after {@code >} (AT+MIPCFG "timeout"); null: the model's default. */
-    java.time.Duration inputTimeout;
+    Duration inputTimeout;
     /** autofree = 1: after an abnormal drop the module keeps the id until AT+MIPCLOSE. */
     boolean hostReleases;
     boolean awaitingRelease;
-    /** The id was used before: a "disconn" may be its predecessor's, so it is confirmed before it closes this one. */
-    boolean reused;
     long moduleUnread;
     boolean readPending;
     long bytesSent;
@@ -48,6 +47,11 @@ final class ConnectionSlot {
         this.since = now;
     }
 
+    /** The id was used before: a "disconn" may be its predecessor's, so it is confirmed before it closes this one. */
+    boolean reused() {
+        return generation > 1;
+    }
+
     /** Whether the id can take a new AT+MIPOPEN: nothing lives on it and the module released it. */
     boolean isFree() {
         return (state == ConnectionState.INITIAL || state == ConnectionState.CLOSED) && !awaitingRelease;
@@ -56,7 +60,6 @@ final class ConnectionSlot {
     /** Starts a new connection on this id with an empty receive buffer of its own. */
     void begin(Protocol protocol, String host, int port, AccessMode mode, ConnectionState initial, String why,
                Instant now) {
-        reused = generation > 0;
         generation++;
         this.protocol = protocol;
         this.remoteHost = host;

@@ -257,10 +257,11 @@ public final class ModuleWorker implements AutoCloseable {
             }
             startup.run(session);
             reconciler.reconcile();
+            int attempt = ladder.attempts() + 1;
             ladder.recovered();
             state.locked(() -> state.status(ModuleStatus.UP, null));
             if (wasUp) {
-                state.publish(new ModuleEvent.LinkReconnected(id(), state.now(), 1));
+                state.publish(new ModuleEvent.LinkReconnected(id(), state.now(), attempt));
             }
             wasUp = true;
             firstStart.complete(null);

@@ -2,6 +2,9 @@ package io.mipgate.module;
 
 import io.mipgate.at.command.AtCommand;
 import io.mipgate.at.command.MipCfg;
+import io.mipgate.at.decode.Information;
+import io.mipgate.domain.RecvFormat;
+import io.mipgate.domain.SendFormat;
 
 /**
  * The settings the worker itself depends on to read a connection correctly. Applied with the OK that makes them
@@ -13,10 +16,10 @@ final class SettingEffects {
     }
 
     /** An {@code +MIPCFG: "encoding",<id>,<send>,<recv>} line read back from the module, applied to its id. */
-    static void readBack(ConnectionTable table, io.mipgate.at.decode.Information.MipCfgLine line) {
+    static void readBack(ConnectionTable table, Information.MipCfgLine line) {
         if (table.ids().contains(line.id()) && line.values().size() >= 2) {
-            table.encoding(line.id(), io.mipgate.domain.SendFormat.ofCode(Integer.parseInt(line.values().get(0).trim())),
-                    io.mipgate.domain.RecvFormat.ofCode(Integer.parseInt(line.values().get(1).trim())));
+            table.encoding(line.id(), SendFormat.ofCode(Integer.parseInt(line.values().get(0).trim())),
+                    RecvFormat.ofCode(Integer.parseInt(line.values().get(1).trim())));
         }
     }
 
