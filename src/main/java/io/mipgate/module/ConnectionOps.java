@@ -34,8 +34,8 @@ final class ConnectionOps {
     private static final int TRANSPARENT_WRITE_CHUNK = 1024;
 
     /** What a send needs to know of its connection, read once under the lock. */
-    private record SendTarget(long generation, Protocol protocol, SendFormat sendFormat,
-                              io.mipgate.domain.RecvFormat recvFormat, Duration inputTimeout) {
+    private record SendTarget(long generation, SendFormat sendFormat, io.mipgate.domain.RecvFormat recvFormat,
+                              Duration inputTimeout) {
     }
 
     private final WorkerContext context;
@@ -157,7 +157,7 @@ final class ConnectionOps {
     }
 
     private SendTarget target(int connectId) {
-        return table.inspect(connectId, slot -> new SendTarget(slot.generation, slot.protocol, slot.sendFormat,
+        return table.inspect(connectId, slot -> new SendTarget(slot.generation, slot.sendFormat,
                 slot.recvFormat, slot.inputTimeout != null ? slot.inputTimeout
                         : context.state.profile().quirks().promptWait()));
     }
