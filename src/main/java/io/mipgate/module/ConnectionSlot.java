@@ -35,6 +35,8 @@ final class ConnectionSlot {
     boolean awaitingRelease;
     long moduleUnread;
     boolean readPending;
+    /** Where the gateway stands in holding a slow reader's data back in the module (push mode only). */
+    ReceiveHold hold = ReceiveHold.NONE;
     long bytesSent;
     long bytesReceived;
     long droppedBytes;
@@ -68,6 +70,7 @@ final class ConnectionSlot {
         this.receiveBuffer = new ReceiveBuffer(receiveBuffer.capacity());
         moduleUnread = 0;
         readPending = false;
+        hold = ReceiveHold.NONE;
         lastSack = null;
         lastSeq = null;
         bytesSent = 0;
@@ -85,6 +88,6 @@ final class ConnectionSlot {
     ConnectionSnapshot snapshot() {
         return new ConnectionSnapshot(connectId, generation, state, reason, protocol, remoteHost, remotePort, mode,
                 since, receiveBuffer.size(), droppedBytes, bytesSent, bytesReceived, lastSack, sendFormat, recvFormat,
-                lastSeq);
+                lastSeq, hold == ReceiveHold.HELD);
     }
 }

@@ -198,6 +198,7 @@ final class ConnectionTable {
             ConnectionSlot slot = slots.get(connectId);
             AccessMode before = slot.mode;
             slot.mode = mode;
+            slot.hold = ReceiveHold.NONE; // whoever set the mode, the gateway's hold is over
             if (!mode.isBuffered()) {
                 slot.moduleUnread = 0;
             }

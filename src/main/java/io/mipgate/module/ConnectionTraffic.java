@@ -1,5 +1,6 @@
 package io.mipgate.module;
 
+import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
 import io.mipgate.module.connection.ReceiveBuffer;
 import io.mipgate.module.event.ModuleEvent;
@@ -29,12 +30,16 @@ final class ConnectionTraffic {
         this.table = table;
     }
 
-    /** Bytes for a connection (push URC, AT+MIPRD, transparent stream). What does not fit is counted as dropped. */
-    void received(int connectId, Protocol protocol, byte[] data) {
-        state.locked(() -> {
+    /**
+     * Bytes for a connection (push URC, AT+MIPRD, transparent stream). What does not fit is counted as dropped.
+     *
+     * @return whether a push-mode connection's buffer has filled past half and should be held back in the module
+     */
+    boolean received(int connectId, Protocol protocol, byte[] data) {
+        return state.locked(() -> {
             ConnectionSlot slot = table.slotLocked(connectId);
             if (slot == null) {
-                return;
+                return false;
             }
             int taken = slot.receiveBuffer.append(data, 0, data.length);
             slot.bytesReceived += data.length;
@@ -43,6 +48,13 @@ final class ConnectionTraffic {
             if (taken < data.length) {
                 dropped(connectId, data.length - taken, DropSource.GATEWAY);
             }
+            // half the buffer is the headroom for what the module pushes before the switch takes effect
+            if (slot.mode == AccessMode.NORMAL && slot.hold == ReceiveHold.NONE
+                    && slot.receiveBuffer.size() >= slot.receiveBuffer.capacity() / 2) {
+                slot.hold = ReceiveHold.SWITCHING;
+                return true;
+            }
+            return false;
         });
     }
 
@@ -95,6 +107,48 @@ final class ConnectionTraffic {
             slot.readPending = true;
             return true;
         });
+    }
+
+    /**
+     * Claims moving a held connection back to push mode: the client has caught up (a quarter of the buffer or less)
+     * and the module holds nothing, so the switch's auto-flush cannot overrun the buffer.
+     */
+    boolean claimRelease(int connectId) {
+        return state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot == null || slot.hold != ReceiveHold.HELD || !slot.mode.isBuffered() || slot.readPending
+                    || slot.moduleUnread > 0 || slot.receiveBuffer.size() > slot.receiveBuffer.capacity() / 4) {
+                return false;
+            }
+            slot.hold = ReceiveHold.SWITCHING;
+            return true;
+        });
+    }
+
+    /** A hold or its release took effect in the module: {@code held} is where the connection now stands. */
+    void holdSettled(int connectId, boolean held) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            slot.hold = held ? ReceiveHold.HELD : ReceiveHold.NONE;
+            state.publish(new ModuleEvent.ReceiveHeld(state.id, state.now(), connectId, held,
+                    slot.receiveBuffer.size()));
+        });
+    }
+
+    /** A queued hold or release found the connection changed (closed, or its mode set by a client): nothing to do. */
+    void holdAbandoned(int connectId) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot.hold == ReceiveHold.SWITCHING) {
+                slot.hold = slot.mode.isBuffered() && slot.state == ConnectionState.CONNECTED
+                        ? ReceiveHold.HELD : ReceiveHold.NONE;
+            }
+        });
+    }
+
+    /** The module refused the switch: no more switching on this connection. */
+    void holdUnavailable(int connectId) {
+        state.locked(() -> table.slotLocked(connectId).hold = ReceiveHold.UNAVAILABLE);
     }
 
     void readDone(int connectId) {

@@ -24,6 +24,9 @@ final class UrcRouter {
     interface Followups {
         void readBuffered(int connectId);
 
+        /** A push-mode client reads too slowly: move its connection to a buffer mode before its buffer fills. */
+        void holdBack(int connectId);
+
         void confirmDisconnect(int connectId, long generation, int connectState);
 
         void moduleRebooted(String why);
@@ -77,7 +80,11 @@ final class UrcRouter {
             case Urc.MipOpenResult open -> table.lifecycle.openResult(open.id(), open.result(), describeResult(open.result()));
             case Urc.MipCloseResult close -> table.lifecycle.closeResult(close.id(), close.retCode());
             case Urc.Disconnected disconn -> disconnected(disconn.id(), disconn.state());
-            case Urc.DataReceived data -> table.traffic.received(data.id(), data.protocol(), data.data());
+            case Urc.DataReceived data -> {
+                if (table.traffic.received(data.id(), data.protocol(), data.data())) {
+                    followups.holdBack(data.id());
+                }
+            }
             case Urc.StreamBuffered notice -> bufferNotice(notice.id(), notice.total());
             case Urc.PacketsBuffered notice -> bufferNotice(notice.id(), notice.count());
             case Urc.AckReport ack -> state.publish(new ModuleEvent.Acked(state.id, state.now(), ack.id(), ack.length()));

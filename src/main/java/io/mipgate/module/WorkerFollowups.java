@@ -26,6 +26,11 @@ final class WorkerFollowups implements UrcRouter.Followups {
     }
 
     @Override
+    public void holdBack(int connectId) {
+        flow.holdBack(connectId);
+    }
+
+    @Override
     public void confirmDisconnect(int connectId, long generation, int connectState) {
         context.control("AT+MIPSTATE", () -> {
             reconciler.confirmDisconnect(connectId, generation, connectState);

@@ -31,6 +31,11 @@ class ConnectionTableTest {
         }
 
         @Override
+        public void holdBack(int connectId) {
+            followups.add("hold " + connectId);
+        }
+
+        @Override
         public void confirmDisconnect(int connectId, long generation, int connectState) {
             followups.add("confirm " + connectId + "/" + generation);
         }
@@ -121,6 +126,20 @@ class ConnectionTableTest {
         assertThat(open.result()).isCompletedWithValue(559);
         assertThat(stateOf(0)).isEqualTo(ConnectionState.CLOSED);
         assertThat(table.snapshot(0).reason()).isEqualTo("open failed: 559 SOCKET_CONNECT_FAILED");
+    }
+
+    @Test
+    void aPushModeBufferFilledPastHalfAsksOnceToHoldTheConnectionBackInTheModule() {
+        connected(2);
+        router.route(new Urc.DataReceived(2, Protocol.TCP, new byte[2047]));
+        assertThat(followups).isEmpty();
+        router.route(new Urc.DataReceived(2, Protocol.TCP, new byte[1]));
+        router.route(new Urc.DataReceived(2, Protocol.TCP, new byte[100]));
+        assertThat(followups).containsExactly("hold 2");
+
+        table.traffic.holdSettled(2, true);
+        table.mode(2, AccessMode.STREAM_BUFFER);
+        assertThat(table.snapshot(2).receiveHeld()).as("a client's own mode change ends the hold").isFalse();
     }
 
     @Test

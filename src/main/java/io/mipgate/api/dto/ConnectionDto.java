@@ -27,7 +27,10 @@ public record ConnectionDto(
                 example = "ascii") String sendFormat,
         @Schema(description = "the connect_id's receive format in the module (AT+MIPCFG=\"encoding\")",
                 example = "ascii") String recvFormat,
-        @Schema(description = "the last UDP air-interface echo (\"seq\" report), if any") SeqDto lastSeq) {
+        @Schema(description = "the last UDP air-interface echo (\"seq\" report), if any") SeqDto lastSeq,
+        @Schema(description = "true while the client reads a normal-mode connection too slowly: the gateway has "
+                + "moved it to a buffer mode so that the module holds the data, and moves it back once the client "
+                + "has caught up") boolean receiveHeld) {
 
     /** A {@code +MIPURC: "seq"} report: whether the datagram sent with {@code seq} reached the base station. */
     @Schema(name = "SeqReport")
@@ -41,6 +44,7 @@ public record ConnectionDto(
                 c.droppedBytes(), c.bytesSent(), c.bytesReceived(), SackDto.of(c.lastSack()),
                 c.sendFormat() == null ? null : c.sendFormat().name().toLowerCase(java.util.Locale.ROOT),
                 c.recvFormat() == null ? null : c.recvFormat().name().toLowerCase(java.util.Locale.ROOT),
-                c.lastSeq() == null ? null : new SeqDto(c.lastSeq().seq(), c.lastSeq().delivered(), c.lastSeq().at()));
+                c.lastSeq() == null ? null : new SeqDto(c.lastSeq().seq(), c.lastSeq().delivered(), c.lastSeq().at()),
+                c.receiveHeld());
     }
 }

@@ -67,6 +67,17 @@ public sealed interface ModuleEvent {
 
     enum DropSource { MODULE, GATEWAY, RETIRED }
 
+    /**
+     * The gateway moved a push-mode connection whose client reads too slowly to a buffer mode, so that the module
+     * holds the data ({@code held}), or moved it back once the client caught up.
+     */
+    record ReceiveHeld(String moduleId, Instant at, int connectId, boolean held, int bufferedBytes)
+            implements ModuleEvent {
+        public String type() {
+            return "receive-hold";
+        }
+    }
+
     record Acked(String moduleId, Instant at, int connectId, int bytes) implements ModuleEvent {
         public String type() {
             return "ack";
