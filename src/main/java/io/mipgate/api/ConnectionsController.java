@@ -7,6 +7,7 @@ import io.mipgate.api.dto.JobDto;
 import io.mipgate.api.dto.ModeRequest;
 import io.mipgate.api.dto.OpenConnectionRequest;
 import io.mipgate.api.dto.ReceivedData;
+import io.mipgate.module.ReceivedWindow;
 import io.mipgate.api.dto.SackDto;
 import io.mipgate.api.dto.SendRequest;
 import io.mipgate.api.dto.SendResponse;
@@ -210,21 +211,37 @@ public class ConnectionsController {
 
     @GetMapping(path = CONNECTION + "/data", produces = {MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    @Operation(summary = "Take received bytes", description = "JSON (base64) or, with Accept: application/octet-stream,"
-            + " the raw bytes (header X-Remaining-Bytes). Each byte is delivered exactly once, in order.")
+    @Operation(summary = "Read received bytes", description = """
+            JSON (base64) or, with Accept: application/octet-stream, the raw bytes (headers X-Remaining-Bytes, \
+            X-Data-Offset, X-Next-Offset, X-Connection-Generation). Without `from` the bytes are taken: each is \
+            delivered exactly once, in order, and a response lost in transit loses them. With `from` the read is \
+            confirmed: every byte before `from` is acknowledged and released, and the bytes from `from` on are \
+            returned but kept until a later read passes their end; start at 0 and pass the previous answer's \
+            nextOffset (and generation). Dashboards and anything that must not lose data use `from`.""")
     public ResponseEntity<?> read(@PathVariable String moduleId, @PathVariable int connectId,
                                   @RequestParam(defaultValue = "65536") @Min(1) @Max(1_048_576) int max,
+                                  @Parameter(description = "confirmed read: stream offset to read from; bytes before "
+                                          + "it are acknowledged") @RequestParam(required = false) @Min(0) Long from,
+                                  @Parameter(description = "with from: the connection generation the offset belongs "
+                                          + "to (409 if the connect_id now carries another)")
+                                  @RequestParam(required = false) @Min(1) Long generation,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.pathConnectId(client, connectId);
-        byte[] data = client.read(connectId, max);
-        int remaining = client.connection(connectId).bufferedBytes();
+        if (from == null && generation != null) {
+            throw ApiException.invalid("generation", generation, "only together with from (a confirmed read)");
+        }
+        ReceivedWindow window = from == null ? client.take(connectId, max)
+                : client.confirmedRead(connectId, from, max, generation);
         if (wantsBinary(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
-                    .header("X-Remaining-Bytes", Integer.toString(remaining)).body(data);
+                    .header("X-Remaining-Bytes", Integer.toString(window.remaining()))
+                    .header("X-Data-Offset", Long.toString(window.offset()))
+                    .header("X-Next-Offset", Long.toString(window.nextOffset()))
+                    .header("X-Connection-Generation", Long.toString(window.generation()))
+                    .body(window.data());
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new ReceivedData(connectId, data.length,
-                "base64", Base64.getEncoder().encodeToString(data), remaining));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReceivedData.of(connectId, window));
     }
 
     /**

@@ -222,13 +222,24 @@ final class ConnectionOps {
 
     // ---- read ----
 
-    byte[] read(int connectId, int max) {
+    ReceivedWindow read(int connectId, int max) {
+        requirePositive(max);
+        ReceivedWindow taken = table.traffic.take(connectId, max);
+        flow.scheduleRead(connectId);
+        return taken;
+    }
+
+    ReceivedWindow confirmedRead(int connectId, long offset, int max, Long generation) {
+        requirePositive(max);
+        ReceivedWindow window = table.traffic.confirmedRead(connectId, offset, max, generation);
+        flow.scheduleRead(connectId);
+        return window;
+    }
+
+    private static void requirePositive(int max) {
         if (max < 1) {
             throw new InvalidParameterException("max", max, "1 or more", null);
         }
-        byte[] data = table.traffic.take(connectId, max);
-        flow.scheduleRead(connectId);
-        return data;
     }
 
     // ---- close ----

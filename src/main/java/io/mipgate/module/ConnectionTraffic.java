@@ -1,6 +1,7 @@
 package io.mipgate.module;
 
 import io.mipgate.domain.AccessMode;
+import io.mipgate.domain.InvalidParameterException;
 import io.mipgate.domain.Protocol;
 import io.mipgate.module.connection.ReceiveBuffer;
 import io.mipgate.module.event.ModuleEvent;
@@ -81,9 +82,45 @@ final class ConnectionTraffic {
     }
 
     /** Takes up to {@code max} buffered bytes of the connection now on the id; each byte is handed out once. */
-    byte[] take(int connectId, int max) {
+    ReceivedWindow take(int connectId, int max) {
         table.requireKnown(connectId);
-        return state.locked(() -> table.slotLocked(connectId).receiveBuffer.take(max));
+        return state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            long offset = slot.receiveBuffer.start();
+            byte[] data = slot.receiveBuffer.take(max);
+            return new ReceivedWindow(slot.generation, offset, data, slot.receiveBuffer.size());
+        });
+    }
+
+    /**
+     * A read the client confirms: bytes before {@code offset} are acknowledged and released, up to {@code max} bytes
+     * from {@code offset} on are returned and kept until a later read passes their end. A response lost in transit
+     * loses nothing: the client asks again from the same offset.
+     *
+     * @param generation the connection the client's offset belongs to, or null for the one now on the id
+     */
+    ReceivedWindow confirmedRead(int connectId, long offset, int max, Long generation) {
+        table.requireKnown(connectId);
+        return state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (generation != null && generation != slot.generation) {
+                throw new ModuleException.StateConflict(state.id, "connect_id " + connectId + " of module "
+                        + state.id + " now carries connection generation " + slot.generation + ", not " + generation
+                        + ": offsets of one connection do not apply to another");
+            }
+            ReceiveBuffer buffer = slot.receiveBuffer;
+            if (offset < buffer.start()) {
+                throw new ModuleException.StateConflict(state.id, "bytes of connect_id " + connectId
+                        + " before offset " + buffer.start() + " were acknowledged already; read from "
+                        + buffer.start());
+            }
+            if (offset > buffer.end()) {
+                throw new InvalidParameterException("from", offset, "at most " + buffer.end()
+                        + " (the end of what connect_id " + connectId + " received)", null);
+            }
+            byte[] data = buffer.confirmAndPeek(offset, max);
+            return new ReceivedWindow(slot.generation, offset, data, buffer.size() - data.length);
+        });
     }
 
     /** How many bytes the module holds for a buffer-mode connection (notice or AT+MIPRD/AT+MIPRD? answer). */

@@ -75,7 +75,22 @@ public final class ModuleClient {
 
     /** Takes up to {@code max} received bytes of a connection; each byte is delivered once. */
     public byte[] read(int connectId, int max) {
+        return connections.read(connectId, max).data();
+    }
+
+    /** As {@link #read}, with the bytes' place in the connection's stream. */
+    public ReceivedWindow take(int connectId, int max) {
         return connections.read(connectId, max);
+    }
+
+    /**
+     * A read the client confirms: acknowledges every byte before {@code offset} and returns up to {@code max} bytes
+     * from there without taking them, so a lost response loses nothing.
+     *
+     * @param generation the connection the offset belongs to, or null for the one now on the id
+     */
+    public ReceivedWindow confirmedRead(int connectId, long offset, int max, Long generation) {
+        return connections.confirmedRead(connectId, offset, max, generation);
     }
 
     public CompletableFuture<CloseOutcome> close(int connectId, CloseMode mode) {

@@ -11,6 +11,8 @@ public final class ReceiveBuffer {
     private int head;
     private int size;
     private int highWaterMark;
+    /** The stream offset of the oldest byte held: how many bytes were taken or acknowledged before it. */
+    private long start;
 
     public ReceiveBuffer(int capacity) {
         this.ring = new byte[capacity];
@@ -26,6 +28,16 @@ public final class ReceiveBuffer {
 
     public synchronized int free() {
         return ring.length - size;
+    }
+
+    /** Stream offset of the first byte held (bytes handed out and acknowledged so far). */
+    public synchronized long start() {
+        return start;
+    }
+
+    /** Stream offset just past the last byte received. */
+    public synchronized long end() {
+        return start + size;
     }
 
     public synchronized int highWaterMark() {
@@ -46,15 +58,38 @@ public final class ReceiveBuffer {
 
     /** Removes and returns up to {@code max} bytes. */
     public synchronized byte[] take(int max) {
-        int n = Math.min(max, size);
+        byte[] out = copy(Math.min(max, size));
+        release(out.length);
+        return out;
+    }
+
+    /**
+     * Releases every byte before stream offset {@code offset} (the client confirmed them) and returns up to
+     * {@code max} bytes from there on, which stay held until a later call confirms them.
+     *
+     * @throws IllegalArgumentException unless {@code start() <= offset <= end()}
+     */
+    public synchronized byte[] confirmAndPeek(long offset, int max) {
+        if (offset < start || offset > start + size) {
+            throw new IllegalArgumentException("offset " + offset + " outside [" + start + ", " + (start + size) + "]");
+        }
+        release((int) (offset - start));
+        return copy(Math.min(max, size));
+    }
+
+    private byte[] copy(int n) {
         byte[] out = new byte[n];
         int first = Math.min(n, ring.length - head);
         System.arraycopy(ring, head, out, 0, first);
         System.arraycopy(ring, 0, out, first, n - first);
+        return out;
+    }
+
+    private void release(int n) {
         head = (head + n) % ring.length;
         size -= n;
+        start += n;
         notifyAll();
-        return out;
     }
 
     /** Waits until at least {@code bytes} are free, or the timeout passes; returns whether they are. */
