@@ -34,6 +34,8 @@ final class ConnectionSlot {
     boolean hostReleases;
     boolean awaitingRelease;
     long moduleUnread;
+    /** When the module last said anything of this connection's received data (bytes or a buffer notice). */
+    Instant lastHeard;
     boolean readPending;
     /** Where the gateway stands in holding a slow reader's data back in the module (push mode only). */
     ReceiveHold hold = ReceiveHold.NONE;
@@ -69,6 +71,7 @@ final class ConnectionSlot {
         this.mode = mode;
         this.receiveBuffer = new ReceiveBuffer(receiveBuffer.capacity());
         moduleUnread = 0;
+        lastHeard = now;
         readPending = false;
         hold = ReceiveHold.NONE;
         lastSack = null;

@@ -6,7 +6,10 @@ import io.mipgate.domain.Protocol;
 import io.mipgate.module.connection.ReceiveBuffer;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEvent.DropSource;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +45,7 @@ final class ConnectionTraffic {
             if (slot == null) {
                 return false;
             }
+            slot.lastHeard = state.now();
             int taken = slot.receiveBuffer.append(data, 0, data.length);
             slot.bytesReceived += data.length;
             state.publish(new ModuleEvent.DataReceived(state.id, state.now(), connectId,
@@ -129,8 +133,21 @@ final class ConnectionTraffic {
             ConnectionSlot slot = table.slotLocked(connectId);
             if (slot != null) {
                 slot.moduleUnread = Math.max(0, unread);
+                slot.lastHeard = state.now();
             }
         });
+    }
+
+    /**
+     * Open buffer-mode connections that the module may hold bytes for without the gateway knowing: it believes
+     * nothing is unread and has heard nothing of them for {@code quiet}. A notice lost or in a shape nobody
+     * documented would otherwise strand their bytes in the module for good.
+     */
+    List<Integer> quietBuffered(Duration quiet) {
+        Instant before = state.now().minus(quiet);
+        return table.idsWhere(slot -> slot.state == ConnectionState.CONNECTED && slot.mode.isBuffered()
+                && slot.moduleUnread == 0 && !slot.readPending
+                && (slot.lastHeard == null || !slot.lastHeard.isAfter(before)));
     }
 
     /** Marks a read as queued; false when one is queued already or nothing needs reading. */

@@ -10,7 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The periodic work of a module: AT+MIPSTATE? reconciliation and AT+MIPSACK sampling, each queued as a short control
+ * The periodic work of a module: AT+MIPSTATE? reconciliation, asking after buffer-mode connections that have been
+ * quiet (their notices may have been lost) and AT+MIPSACK sampling, each queued as a short control
  * job on a timer while the module is UP and the line is in command mode, so it runs under load as well as when idle
  * and never holds the line between runs.
  */
@@ -27,6 +28,8 @@ final class MaintenanceSchedule implements AutoCloseable {
         this.running = running;
         this.tasks = Stream.of(
                 every(context.settings.reconcileInterval(), "AT+MIPSTATE?", reconciler::reconcile),
+                every(context.settings.reconcileInterval(), "AT+MIPRD?", () -> context.table.traffic
+                        .quietBuffered(context.settings.reconcileInterval()).forEach(reconciler::readUnread)),
                 every(context.settings.sackInterval(), "AT+MIPSACK", () -> {
                     if (context.state.profile().sack()) {
                         sampler.sampleAll();

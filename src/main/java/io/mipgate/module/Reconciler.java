@@ -95,8 +95,11 @@ final class Reconciler {
         }
     }
 
-    /** What a buffer-mode connection holds in the module is read as soon as it is adopted. */
-    private void readUnread(int connectId) {
+    /**
+     * Asks the module how many bytes a buffer-mode connection holds (AT+MIPRD=<id>) and reads them: after adoption,
+     * and for a connection whose notices may have been lost, so that no received byte stays in the module.
+     */
+    void readUnread(int connectId) {
         if (!context.table.inspect(connectId, slot -> slot.mode.isBuffered())) {
             return;
         }
@@ -107,7 +110,7 @@ final class Reconciler {
                         flow.scheduleRead(connectId);
                     });
         } catch (ModuleException e) {
-            log.warn("module={} connect_id={} unread bytes of adopted connection unknown: {}", context.id, connectId,
+            log.warn("module={} connect_id={} command=AT+MIPRD? unread bytes unknown: {}", context.id, connectId,
                     e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.domain.Protocol;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEvent.DropSource;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,9 @@ final class UrcRouter {
     /** Work a URC calls for that needs the line; the worker queues it. */
     interface Followups {
         void readBuffered(int connectId);
+
+        /** The module may hold bytes for a buffer-mode connection that the gateway heard no notice of. */
+        void askUnread(int connectId);
 
         /** A push-mode client reads too slowly: move its connection to a buffer mode before its buffer fills. */
         void holdBack(int connectId);
@@ -69,6 +73,8 @@ final class UrcRouter {
                 log.warn("module={} discarded {} bytes: {}", state.id, discarded.length(), discarded.reason());
                 state.publish(new ModuleEvent.GarbageDiscarded(state.id, state.now(), discarded.length(),
                         discarded.reason()));
+                // it may have been a buffer notice in a shape nobody documented (FIELD-NOTES §4, §8.2)
+                table.traffic.quietBuffered(Duration.ZERO).forEach(followups::askUnread);
             }
             default -> {
             }

@@ -26,6 +26,14 @@ final class WorkerFollowups implements UrcRouter.Followups {
     }
 
     @Override
+    public void askUnread(int connectId) {
+        context.control("AT+MIPRD?", () -> {
+            reconciler.readUnread(connectId);
+            return null;
+        });
+    }
+
+    @Override
     public void holdBack(int connectId) {
         flow.holdBack(connectId);
     }

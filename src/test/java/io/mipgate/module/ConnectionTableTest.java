@@ -31,6 +31,11 @@ class ConnectionTableTest {
         }
 
         @Override
+        public void askUnread(int connectId) {
+            followups.add("ask " + connectId);
+        }
+
+        @Override
         public void holdBack(int connectId) {
             followups.add("hold " + connectId);
         }
@@ -161,7 +166,7 @@ class ConnectionTableTest {
         connected(5);
         router.route(new Urc.DataReceived(5, Protocol.TCP, "fresh".getBytes()));
 
-        assertThat(table.traffic.take(5, 100)).isEqualTo("fresh".getBytes());
+        assertThat(table.traffic.take(5, 100).data()).isEqualTo("fresh".getBytes());
         assertThat(events).filteredOn(ModuleEvent.DataDropped.class::isInstance)
                 .map(e -> (ModuleEvent.DataDropped) e)
                 .singleElement()

@@ -5,6 +5,8 @@ import io.mipgate.transport.LinkFactory;
 import io.mipgate.transport.LinkSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +24,8 @@ final class FaultyLinks implements LinkFactory {
 
     private final LinkFactory inner;
     private volatile Mode mode = Mode.PASS;
+    /** Rewrites what the module says before the gateway hears it (whole lines: the emulator writes a line at once). */
+    private volatile UnaryOperator<String> inbound = UnaryOperator.identity();
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger rebootsHeard = new AtomicInteger();
 
@@ -31,6 +35,11 @@ final class FaultyLinks implements LinkFactory {
 
     void mode(Mode value) {
         mode = value;
+    }
+
+    /** Replaces every match of {@code pattern} in what the module says; the replacement is never longer. */
+    void rewriteInbound(Pattern pattern, String replacement) {
+        inbound = text -> pattern.matcher(text).replaceAll(replacement);
     }
 
     @Override
@@ -50,8 +59,17 @@ final class FaultyLinks implements LinkFactory {
             public int read(byte[] buffer, int offset, int len) throws IOException {
                 while (true) {
                     int n = link.read(buffer, offset, len);
-                    if (n < 0 || mode != Mode.DEAF) {
+                    if (n < 0) {
                         return n;
+                    }
+                    if (mode == Mode.DEAF) {
+                        continue;
+                    }
+                    byte[] heard = inbound.apply(new String(buffer, offset, n, StandardCharsets.ISO_8859_1))
+                            .getBytes(StandardCharsets.ISO_8859_1);
+                    if (heard.length > 0) {
+                        System.arraycopy(heard, 0, buffer, offset, heard.length);
+                        return heard.length;
                     }
                 }
             }
