@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +121,21 @@ public final class VirtualModule implements AutoCloseable {
                 detach();
             }
         }
+    }
+
+    /** The connect_ids the module holds a live connection on, read on its own loop: the module's truth for tests. */
+    public SortedSet<Integer> connectedIds() {
+        CompletableFuture<SortedSet<Integer>> ids = new CompletableFuture<>();
+        core.post(() -> {
+            SortedSet<Integer> open = new TreeSet<>();
+            for (ConnectionSlot slot : core.state().slots) {
+                if (slot.state == SlotState.CONNECTED) {
+                    open.add(slot.id);
+                }
+            }
+            ids.complete(open);
+        });
+        return ids.orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** Stops the module: connections are dropped, the host is detached. */
