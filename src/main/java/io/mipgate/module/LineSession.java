@@ -121,6 +121,20 @@ final class LineSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails the command in flight now: the module rebooted and will never answer it. A prompted send that had no
+     * prompt yet writes no payload (it would reach the fresh module as command text).
+     */
+    void abandonExchange(RuntimeException cause) {
+        state.locked(() -> {
+            if (current != null) {
+                current.fail(cause);
+                current = null;
+                decoder.clearExpectation();
+            }
+        });
+    }
+
     /** Called by the decoder, under the module lock. */
     private void onEvent(AtEvent event) {
         Exchange exchange = current;

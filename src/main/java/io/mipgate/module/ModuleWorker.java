@@ -75,11 +75,8 @@ public final class ModuleWorker implements AutoCloseable {
         this.sampler = new SackSampler(context);
         this.startup = new StartupSequence(context);
         this.resynchronizer = new Resynchronizer(context);
-        this.router = new UrcRouter(state, table, pending, new WorkerFollowups(context, flow, reconciler, why -> {
-            if (state.status() == ModuleStatus.UP) {
-                rebootSeen = why;
-            }
-        }));
+        this.router = new UrcRouter(state, table, pending, new WorkerFollowups(context, flow, reconciler,
+                this::session, why -> rebootSeen = why));
         this.runner = Thread.ofPlatform().daemon().name("mipgate-worker-" + settings.id()).unstarted(this::run);
         this.maintenance = new MaintenanceSchedule(context, reconciler, sampler, () -> running);
     }

@@ -1,6 +1,7 @@
 package io.mipgate.module;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What URCs ask of the worker. Called on the reader thread under the module lock, so each only queues a control job
@@ -11,12 +12,15 @@ final class WorkerFollowups implements UrcRouter.Followups {
     private final WorkerContext context;
     private final FlowControl flow;
     private final Reconciler reconciler;
+    private final Supplier<LineSession> line;
     private final Consumer<String> rebootSeen;
 
-    WorkerFollowups(WorkerContext context, FlowControl flow, Reconciler reconciler, Consumer<String> rebootSeen) {
+    WorkerFollowups(WorkerContext context, FlowControl flow, Reconciler reconciler, Supplier<LineSession> line,
+                    Consumer<String> rebootSeen) {
         this.context = context;
         this.flow = flow;
         this.reconciler = reconciler;
+        this.line = line;
         this.rebootSeen = rebootSeen;
     }
 
@@ -46,8 +50,17 @@ final class WorkerFollowups implements UrcRouter.Followups {
         });
     }
 
+    /** Only a reboot the worker did not cause counts; a rebooted module never answers the command in flight. */
     @Override
     public void moduleRebooted(String why) {
+        if (context.state.status() != ModuleStatus.UP) {
+            return;
+        }
         rebootSeen.accept(why);
+        LineSession session = line.get();
+        if (session != null) {
+            session.abandonExchange(new ModuleException.ModuleUnavailable(context.id, ModuleStatus.RECOVERING,
+                    "module rebooted (" + why + ")"));
+        }
     }
 }
