@@ -84,6 +84,10 @@ class FaultCampaignTest {
                     c.sendTracked(1, Payloads.binary(1200, 6));
                     c.faults().reboot();
                 }, false, ModuleEvent.ModuleReset.class::isInstance),
+                new Scenario("+MATREADY inside another command's answer (FIELD-NOTES §3)", c -> {
+                    c.faults().injectUrcInNextResponse("+MATREADY");
+                    c.inFlight.add(c.module.refresh(0));
+                }, false, ModuleEvent.ModuleReset.class::isInstance),
                 new Scenario("link drop (EOF) and re-attach", c -> c.faults().dropAttachment(), false,
                         ModuleEvent.LinkReconnected.class::isInstance),
                 new Scenario("swallowed response", c -> {
