@@ -3,7 +3,10 @@ package io.mipgate.module;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mipgate.domain.AccessMode;
+import io.mipgate.metrics.MetricsProperties;
+import io.mipgate.metrics.ModuleEventMetrics;
 import io.mipgate.domain.Protocol;
 import io.mipgate.module.RecordedConnections.LastLifetime;
 import io.mipgate.module.event.ModuleEvent;
@@ -21,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**
  * A gateway restarted with history of its previous run: generations continue after the newest recorded one, and
@@ -32,6 +36,7 @@ class RestartAccountingTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final Gateway gateway = new Gateway();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private DeviceManager restarted;
 
     @AfterEach
@@ -77,6 +82,10 @@ class RestartAccountingTest {
                                 List.of(id, 8L, 7L, 1700L, 400L),
                                 List.of(4, 0L, 3L, 10L, "unknown"));
                 assertThat(again.connection(id).droppedBytes()).isEqualTo(2100);
+                assertThat(lost("unread")).isEqualTo(1710);
+                assertThat(lost("unaccounted")).isEqualTo(400);
+                assertThat(registry.get("mipgate.connection.restart.unaccountable").tag("connect_id", "4").counter()
+                        .count()).isEqualTo(1);
                 assertThat(Payloads.readExactly(again, id, meanwhile.length, WAIT)).isEqualTo(meanwhile);
 
                 int reopened = again.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 5,
@@ -104,10 +113,17 @@ class RestartAccountingTest {
         }
     }
 
+    private double lost(String kind) {
+        return registry.find("mipgate.connection.restart.lost").tag("kind", kind).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
     private ModuleClient restart(Map<Integer, LastLifetime> recorded, List<ModuleEvent> events) {
         restarted = new DeviceManager(gateway.links, Clock.systemUTC(),
                 moduleId -> moduleId.equals("m") ? recorded : Map.of());
         restarted.subscribe(events::add);
+        new ModuleEventMetrics(registry, new MetricsProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), 64),
+                new StaticListableBeanFactory(Map.of("modules", restarted)).getBeanProvider(ModuleDirectory.class));
         ModuleClient again = restarted.add(ModuleSettings.defaults("m",
                         LinkSpec.parse("m", "emulator:ML307R?guardMs=50"))
                 .withEscapeGuard(Duration.ofMillis(60)).withIntervals(Duration.ZERO, Duration.ZERO));
