@@ -1,6 +1,7 @@
 package io.mipgate.store;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +80,9 @@ public class PreviousRun implements SmartLifecycle {
                 + " FROM connection_record c LEFT JOIN module_record m ON m.box_id = c.box_id"
                 + " AND m.module_id = c.module_id WHERE c.box_id = ? AND c.closed_at IS NULL",
                 (rs, row) -> new LeftOpen(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getString(5), instant(rs.getObject(6, java.time.OffsetDateTime.class)),
-                        rs.getLong(7), rs.getLong(8), instant(rs.getObject(9, java.time.OffsetDateTime.class)),
-                        instant(rs.getObject(10, java.time.OffsetDateTime.class)), rs.getString(11)), box);
+                        rs.getString(5), instant(rs.getObject(6, OffsetDateTime.class)),
+                        rs.getLong(7), rs.getLong(8), instant(rs.getObject(9, OffsetDateTime.class)),
+                        instant(rs.getObject(10, OffsetDateTime.class)), rs.getString(11)), box);
         for (LeftOpen row : open) {
             Instant closedAt = latest(row.openedAt(), row.lastSeen(), row.countedAt());
             String reason = "STOPPED".equals(row.moduleStatus()) ? STOPPED_REASON : CRASHED_REASON;
@@ -122,7 +123,7 @@ public class PreviousRun implements SmartLifecycle {
         return latest;
     }
 
-    private static Instant instant(java.time.OffsetDateTime time) {
+    private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
     }
 
