@@ -3,12 +3,17 @@ package io.mipgate.config;
 import io.mipgate.emulator.EmulatorLinkFactory;
 import io.mipgate.module.DeviceManager;
 import io.mipgate.module.ModuleSettings;
+import io.mipgate.module.RecordedConnections;
 import io.mipgate.module.SerialDiscovery;
+import io.mipgate.store.PreviousRun;
 import io.mipgate.transport.LinkSpec;
 import io.mipgate.transport.LinkFactories;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -37,13 +42,28 @@ public class ModuleConfiguration {
     }
 
     @Bean
-    DeviceManager deviceManager(LinkFactories links, Clock clock, MipgateProperties properties) {
-        DeviceManager manager = new DeviceManager(links, clock);
+    DeviceManager deviceManager(LinkFactories links, Clock clock, MipgateProperties properties,
+                                ObjectProvider<PreviousRun> previousRun) {
+        DeviceManager manager = new DeviceManager(links, clock, recordedConnections(previousRun));
         ModuleSettingsFactory.from(properties).forEach(manager::add);
         if (properties.getModules().isEmpty()) {
             log.warn("no modules configured (mipgate.modules is empty)");
         }
         return manager;
+    }
+
+    /** The history's memory of earlier runs, in the workers' terms; none without a store. */
+    private static RecordedConnections recordedConnections(ObjectProvider<PreviousRun> previousRun) {
+        return moduleId -> {
+            PreviousRun history = previousRun.getIfAvailable();
+            if (history == null) {
+                return Map.of();
+            }
+            Map<Integer, RecordedConnections.LastLifetime> lifetimes = new HashMap<>();
+            history.of(moduleId).forEach((connectId, l) -> lifetimes.put(connectId, new RecordedConnections.LastLifetime(
+                    l.generation(), l.leftOpen(), l.receivedBytes(), l.bufferedBytes(), l.countedAt())));
+            return lifetimes;
+        };
     }
 
     private static void discover(DeviceManager manager, MipgateProperties.Discovery discovery) {

@@ -22,6 +22,7 @@ import io.mipgate.module.event.ModuleEvent.ModuleReset;
 import io.mipgate.module.event.ModuleEvent.NtpCompleted;
 import io.mipgate.module.event.ModuleEvent.PingCompleted;
 import io.mipgate.module.event.ModuleEvent.PingEcho;
+import io.mipgate.module.event.ModuleEvent.RestartLoss;
 import io.mipgate.module.event.ModuleEvent.StatusChanged;
 import io.mipgate.module.event.ModuleEvent.UrcSeen;
 import java.time.Duration;
@@ -69,6 +70,8 @@ public class ModuleEventMetrics {
     private final MeterProvider<Counter> pingEchoes;
     private final MeterProvider<Counter> dnsLookups;
     private final MeterProvider<Counter> ntpSyncs;
+    private final MeterProvider<Counter> restartLostBytes;
+    private final MeterProvider<Counter> restartUnaccountable;
     private final PingLoss pingLoss;
 
     public ModuleEventMetrics(MeterRegistry registry, MetricsProperties properties,
@@ -113,6 +116,14 @@ public class ModuleEventMetrics {
                 .description("Module DNS resolutions by result").withRegistry(registry);
         ntpSyncs = Counter.builder("mipgate.ntp.syncs")
                 .description("Module NTP synchronisations by result").withRegistry(registry);
+        restartLostBytes = Counter.builder("mipgate.connection.restart.lost").baseUnit("bytes")
+                .description("Bytes a previous gateway run lost on connections it never saw close, by kind: unread"
+                        + " (buffered for no client) or unaccounted (handed over by the module, never recorded)")
+                .withRegistry(registry);
+        restartUnaccountable = Counter.builder("mipgate.connection.restart.unaccountable")
+                .description("Connections left open by a previous run whose handed-over bytes the module could not"
+                        + " report (no AT+MIPSACK, UDP, transparent mode, or the connection was gone)")
+                .withRegistry(registry);
         directory.ifAvailable(d -> d.subscribe(this::onEvent));
     }
 
@@ -158,7 +169,19 @@ public class ModuleEventMetrics {
                     .increment();
             case NtpCompleted e -> ntpSyncs.withTags("module", module, "result", e.result() == 0 ? "ok" : "failed")
                     .increment();
+            case RestartLoss e -> recordRestartLoss(module, e);
             default -> { }
+        }
+    }
+
+    private void recordRestartLoss(String module, RestartLoss e) {
+        String connectId = id(e.connectId());
+        restartLostBytes.withTags("module", module, "connect_id", connectId, "kind", "unread").increment(e.unreadBytes());
+        if (e.unaccountedBytes() == null) {
+            restartUnaccountable.withTags("module", module, "connect_id", connectId).increment();
+        } else {
+            restartLostBytes.withTags("module", module, "connect_id", connectId, "kind", "unaccounted")
+                    .increment(e.unaccountedBytes());
         }
     }
 

@@ -44,6 +44,10 @@ final class ConnectionSlot {
     long droppedBytes;
     SackSample lastSack;
     SeqOutcome lastSeq;
+    /** The newest generation the history holds for this id: a restarted gateway continues after it. */
+    long recordedGeneration;
+    /** A previous run's lifetime on this id that it never saw close, until the loss it leaves is accounted for. */
+    RecordedConnections.LastLifetime leftOpenBefore;
 
     ConnectionSlot(int connectId, int receiveCapacity, Instant now) {
         this.connectId = connectId;
@@ -64,7 +68,7 @@ final class ConnectionSlot {
     /** Starts a new connection on this id with an empty receive buffer of its own. */
     void begin(Protocol protocol, String host, int port, AccessMode mode, ConnectionState initial, String why,
                Instant now) {
-        generation++;
+        generation = Math.max(generation, recordedGeneration) + 1;
         this.protocol = protocol;
         this.remoteHost = host;
         this.remotePort = port;

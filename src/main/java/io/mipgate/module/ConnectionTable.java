@@ -10,6 +10,7 @@ import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEvent.DropSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ final class ConnectionTable {
     final ConnectionTraffic traffic;
     private final TreeMap<Integer, ConnectionSlot> slots = new TreeMap<>();
     private IntRange ids;
+    private Map<Integer, RecordedConnections.LastLifetime> previousRun = Map.of();
     private DecoderFormats decoder = (id, mode, format) -> { };
     /** Read without the lock by the serial read loop before every read (flow control); written under it. */
     private volatile Integer bridged;
@@ -60,8 +62,41 @@ final class ConnectionTable {
             ids = connectIds;
             slots.keySet().removeIf(id -> !connectIds.contains(id));
             for (int id = connectIds.min(); id <= connectIds.max(); id++) {
-                slots.computeIfAbsent(id, connectId -> new ConnectionSlot(connectId, receiveBufferBytes, state.now()));
+                slots.computeIfAbsent(id, connectId -> remembered(new ConnectionSlot(connectId, receiveBufferBytes,
+                        state.now())));
             }
+        });
+    }
+
+    /** What the history holds of earlier runs on these ids; set before the worker starts. */
+    void previousRun(Map<Integer, RecordedConnections.LastLifetime> lifetimes) {
+        state.locked(() -> {
+            previousRun = Map.copyOf(lifetimes);
+            slots.values().forEach(this::remembered);
+        });
+    }
+
+    private ConnectionSlot remembered(ConnectionSlot slot) {
+        RecordedConnections.LastLifetime last = previousRun.get(slot.connectId);
+        if (last != null) {
+            slot.recordedGeneration = Math.max(slot.recordedGeneration, last.generation());
+            if (last.leftOpen() && slot.generation == 0) {
+                slot.leftOpenBefore = last;
+            }
+        }
+        return slot;
+    }
+
+    /** A previous run's lifetime left open on the id, handed out once for its loss to be accounted; else null. */
+    RecordedConnections.LastLifetime takeLeftOpen(int connectId) {
+        return state.locked(() -> {
+            ConnectionSlot slot = slots.get(connectId);
+            if (slot == null) {
+                return null;
+            }
+            RecordedConnections.LastLifetime last = slot.leftOpenBefore;
+            slot.leftOpenBefore = null;
+            return last;
         });
     }
 
@@ -159,6 +194,11 @@ final class ConnectionTable {
             published(slot, from);
             return true;
         });
+    }
+
+    /** A previous run lost bytes of the connection now adopted on the id: they count as its dropped bytes. */
+    void lostBeforeAdoption(int connectId, long bytes) {
+        state.locked(() -> slots.get(connectId).droppedBytes += bytes);
     }
 
     /** The module rebooted: every connection is gone and every id is back at its power-on settings. */

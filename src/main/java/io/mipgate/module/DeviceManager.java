@@ -26,13 +26,20 @@ public final class DeviceManager implements ModuleDirectory, AutoCloseable {
 
     private final LinkFactories links;
     private final Clock clock;
+    private final RecordedConnections recorded;
     private final Map<String, ModuleWorker> workers = new LinkedHashMap<>();
     private final Map<String, ModuleClient> clients = new LinkedHashMap<>();
     private final List<ModuleEventListener> listeners = new CopyOnWriteArrayList<>();
 
     public DeviceManager(LinkFactories links, Clock clock) {
+        this(links, clock, RecordedConnections.NONE);
+    }
+
+    /** @param recorded what the history holds of earlier runs, read for each module just before its worker starts */
+    public DeviceManager(LinkFactories links, Clock clock, RecordedConnections recorded) {
         this.links = links;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     /** Adds a module; it starts with {@link #start(Duration)} or at once if the manager already runs. */
@@ -55,7 +62,7 @@ public final class DeviceManager implements ModuleDirectory, AutoCloseable {
         synchronized (this) {
             worker = workers.get(settings.id());
         }
-        worker.start();
+        startWithHistory(worker);
         return client;
     }
 
@@ -71,7 +78,7 @@ public final class DeviceManager implements ModuleDirectory, AutoCloseable {
     /** Starts every worker at once and waits up to {@code wait} for their first start-up attempts. */
     public void start(Duration wait) {
         List<CompletableFuture<Void>> started = workers.values().stream().map(worker -> {
-            worker.start();
+            startWithHistory(worker);
             return worker.firstStart();
         }).toList();
         try {
@@ -82,6 +89,12 @@ public final class DeviceManager implements ModuleDirectory, AutoCloseable {
             log.warn("waiting for module start-up: {}", e.toString());
         }
         workers.values().forEach(w -> log.info("module={} link={} status={}", w.id(), w.settings.link(), w.status()));
+    }
+
+    /** Generations continue where the history left off, and the previous run's open connections get accounted. */
+    private void startWithHistory(ModuleWorker worker) {
+        worker.table.previousRun(recorded.of(worker.id()));
+        worker.start();
     }
 
     public synchronized ModuleClient client(String moduleId) {

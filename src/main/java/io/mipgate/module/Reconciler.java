@@ -24,10 +24,12 @@ final class Reconciler {
 
     private final WorkerContext context;
     private final FlowControl flow;
+    private final PreviousRunLoss previousRun;
 
     Reconciler(WorkerContext context, FlowControl flow) {
         this.context = context;
         this.flow = flow;
+        this.previousRun = new PreviousRunLoss(context);
     }
 
     void reconcile() {
@@ -53,6 +55,7 @@ final class Reconciler {
         }
         context.table.vanished(vanished);
         adopted.forEach(this::readUnread);
+        previousRun.settle(adopted);
     }
 
     /** Settles a {@code "disconn"} on a reused id: closes the connection only if the module no longer has it. */

@@ -8,6 +8,7 @@ import io.mipgate.module.event.ModuleEvent.JobFinished;
 import io.mipgate.module.event.ModuleEvent.JobRejected;
 import io.mipgate.module.event.ModuleEvent.NtpCompleted;
 import io.mipgate.module.event.ModuleEvent.PingCompleted;
+import io.mipgate.module.event.ModuleEvent.RestartLoss;
 import io.mipgate.module.event.ModuleEvent.SackSampled;
 import io.mipgate.module.event.ModuleEvent.StatusChanged;
 import io.mipgate.module.JobOutcome;
@@ -36,6 +37,7 @@ public class HistoryBatchWriter {
     private static final int VC = Types.VARCHAR;
     private static final int INT = Types.INTEGER;
     private static final int BIG = Types.BIGINT;
+    private static final int[] CHECKPOINT_TYPES = {BIG, BIG, BIG, TS, VC, VC, INT, BIG};
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -59,6 +61,7 @@ public class HistoryBatchWriter {
             case PingCompleted e -> true;
             case DnsResolved e -> true;
             case NtpCompleted e -> true;
+            case RestartLoss e -> true;
             default -> false;
         };
     }
@@ -78,6 +81,7 @@ public class HistoryBatchWriter {
         List<Object[]> dns = new ArrayList<>();
         List<Object[]> ntp = new ArrayList<>();
         List<ConnectionChanged> connectionChanges = new ArrayList<>();
+        List<Object[]> losses = new ArrayList<>();
         List<ModuleEvent> moduleUpdates = new ArrayList<>();
 
         for (ModuleEvent event : batch) {
@@ -106,6 +110,8 @@ public class HistoryBatchWriter {
                         text(String.join(",", e.addresses()), 1024), e.succeeded()));
                 case NtpCompleted e -> ntp.add(row(e.moduleId(), ts(e.at()), text(e.server(), 255), e.result(),
                         text(e.time(), 64)));
+                case RestartLoss e -> losses.add(new Object[] {e.unreadBytes(), e.unaccountedBytes(), box,
+                        e.moduleId(), e.connectId(), e.previousGeneration()});
                 default -> { }
             }
         }
@@ -117,6 +123,8 @@ public class HistoryBatchWriter {
         batch("INSERT INTO connection_transition (box_id, module_id, connect_id, generation, changed_at, from_state,"
                 + " to_state, reason) VALUES (?,?,?,?,?,?,?,?)", transitions, VC, VC, INT, BIG, TS, VC, VC, VC);
         connectionChanges.forEach(this::recordConnection);
+        batch("UPDATE connection_record SET lost_unread_bytes = ?, lost_unaccounted_bytes = ? WHERE box_id = ?"
+                + " AND module_id = ? AND connect_id = ? AND generation = ?", losses, BIG, BIG, VC, VC, INT, BIG);
         batch("INSERT INTO sack_sample (box_id, module_id, connect_id, protocol, sampled_at, sent_bytes, acked_bytes,"
                 + " nack_bytes, recv_bytes) VALUES (?,?,?,?,?,?,?,?,?)", samples, VC, VC, INT, VC, TS, BIG, BIG, BIG, BIG);
         batch("INSERT INTO at_job (box_id, module_id, command, outcome, cme_code, detail, queued_at, started_at,"
@@ -127,6 +135,42 @@ public class HistoryBatchWriter {
                 + " VALUES (?,?,?,?,?,?)", dns, VC, VC, TS, VC, VC, Types.BOOLEAN);
         batch("INSERT INTO ntp_result (box_id, module_id, completed_at, server, result_code, module_time)"
                 + " VALUES (?,?,?,?,?,?)", ntp, VC, VC, TS, VC, INT, VC);
+    }
+
+    /**
+     * Writes each connection's counters onto its row, so a run that dies leaves behind what it had received and what
+     * it still held for no client (the loss the next run accounts for).
+     */
+    /** @return the counters whose row was there to take them (a row is created by its first transition) */
+    public List<ConnectionCounters> checkpoint(List<ConnectionCounters> counters, Instant at) {
+        if (counters.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = counters.stream().map(c -> new Object[] {c.received(), c.buffered(), c.dropped(), ts(at),
+                box, c.moduleId(), c.connectId(), c.generation()}).toList();
+        int[][] updated = tx.execute(status -> jdbc.batchUpdate("UPDATE connection_record SET received_bytes = ?,"
+                + " buffered_bytes = ?, dropped_bytes = ?, counted_at = ? WHERE box_id = ? AND module_id = ?"
+                + " AND connect_id = ? AND generation = ?", rows, rows.size(), (ps, row) -> {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i], CHECKPOINT_TYPES[i]);
+                    }
+                }));
+        List<ConnectionCounters> taken = new ArrayList<>();
+        int index = 0;
+        for (int[] chunk : updated) {
+            for (int count : chunk) {
+                if (count != 0) {
+                    taken.add(counters.get(index));
+                }
+                index++;
+            }
+        }
+        return taken;
+    }
+
+    /** One connection lifetime's counters at a checkpoint. */
+    public record ConnectionCounters(String moduleId, int connectId, long generation, long received, long buffered,
+                                     long dropped) {
     }
 
     /** Creates the module's row on first sight and moves its last_seen forward. */

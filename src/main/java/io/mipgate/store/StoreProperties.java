@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoffMin  first pause after a failed batch; doubles per consecutive failure
  * @param retryBackoffMax  longest pause between retries of a failed batch
  * @param shutdownTimeout  how long a stopping application waits for queued events to be written
+ * @param counterCheckpoint how often each connection's byte counters are written to its row: what a crash can leave
+ *                         unaccounted on a connection is at most what it received in one such interval
  * @param pruneInterval    pause between retention prunes (read by {@code @Scheduled})
  * @param retention        how long each record type is kept
  */
@@ -23,12 +25,16 @@ public record StoreProperties(@DefaultValue("10000") int queueCapacity,
                               @DefaultValue("200ms") Duration retryBackoffMin,
                               @DefaultValue("10s") Duration retryBackoffMax,
                               @DefaultValue("5s") Duration shutdownTimeout,
+                              @DefaultValue("1s") Duration counterCheckpoint,
                               @DefaultValue("1h") Duration pruneInterval,
                               @DefaultValue Retention retention) {
 
     public StoreProperties {
         if (queueCapacity < 1 || batchSize < 1) {
             throw new IllegalArgumentException("mipgate.store.queue-capacity and batch-size must be positive");
+        }
+        if (counterCheckpoint.isNegative() || counterCheckpoint.isZero()) {
+            throw new IllegalArgumentException("mipgate.store.counter-checkpoint must be positive");
         }
     }
 

@@ -33,8 +33,12 @@ public class StoreWriteQueue implements ModuleEventListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(StoreWriteQueue.class);
 
+    /** Stop before the data source and after the workers (which stop in a later, higher phase). */
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+
     private final HistoryBatchWriter writer;
     private final StoreProperties properties;
+    private final CounterCheckpoints checkpoints;
     private final BlockingQueue<ModuleEvent> queue;
     private final Counter dropped;
     private final Counter failures;
@@ -50,6 +54,7 @@ public class StoreWriteQueue implements ModuleEventListener, SmartLifecycle {
                            ObjectProvider<ModuleDirectory> directory) {
         this.writer = writer;
         this.properties = properties;
+        this.checkpoints = new CounterCheckpoints(writer, directory, properties.counterCheckpoint());
         this.queue = new ArrayBlockingQueue<>(properties.queueCapacity());
         Gauge.builder("mipgate.store.queue.depth", queue::size)
                 .description("Module events waiting to be written to the history store").register(registry);
@@ -132,26 +137,27 @@ public class StoreWriteQueue implements ModuleEventListener, SmartLifecycle {
         return thread != null;
     }
 
-    /** Stop before the data source and after the workers (which stop in a later, higher phase). */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return PHASE;
     }
 
+    /** Writes batches and, between them, the connection counters; the last counters once the workers have stopped. */
     private void run() {
         List<ModuleEvent> batch = new ArrayList<>(properties.batchSize());
         while (running || !queue.isEmpty()) {
             try {
-                if (!fill(batch)) {
-                    continue;
+                if (fill(batch)) {
+                    writeWithRetry(batch);
+                    batch.clear();
                 }
-                writeWithRetry(batch);
-                batch.clear();
+                checkpoints.whenDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+        checkpoints.now();
     }
 
     /** Waits for a first event, then lingers a little for the batch to fill. */

@@ -1,6 +1,8 @@
 package io.mipgate.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
@@ -230,6 +232,76 @@ abstract class AbstractStoreContract {
         assertThat(count("connection_transition", BOX, m)).isEqualTo(1);
         assertThat(count("sack_sample", "box-b", m)).as("another box's rows are its own business").isEqualTo(1);
         assertThat(count("connection_record", "box-b", m)).isEqualTo(2);
+    }
+
+    @Test
+    void aRestartClosesTheRowsThePreviousRunLeftOpenAndContinuesTheirGenerations() {
+        String m = newModule();
+        BoxId box = new BoxId("box-" + UUID.randomUUID().toString().substring(0, 8));
+        HistoryBatchWriter previous = new HistoryBatchWriter(jdbc, transactionManager, box);
+        previous.write(List.of(
+                new ModuleEvent.StatusChanged(m, T0, ModuleStatus.STARTING, ModuleStatus.UP, null),
+                change(m, 0, 1, ConnectionState.INITIAL, ConnectionState.CONNECTED, "open", 0),
+                change(m, 0, 1, ConnectionState.CONNECTED, ConnectionState.CLOSED, "peer closed", 5),
+                change(m, 0, 2, ConnectionState.CLOSED, ConnectionState.CONNECTED, "open", 10),
+                change(m, 3, 4, ConnectionState.INITIAL, ConnectionState.CONNECTED, "open", 11),
+                new ModuleEvent.SackSampled(m, T0.plusSeconds(20), 0, Protocol.TCP, 1, 1, 0, 1)));
+        assertThat(previous.checkpoint(List.of(
+                new HistoryBatchWriter.ConnectionCounters(m, 0, 2, 5000, 1200, 0),
+                new HistoryBatchWriter.ConnectionCounters(m, 3, 5, 1, 1, 0)), T0.plusSeconds(30)))
+                .as("a lifetime without a row takes no counters").extracting(c -> c.generation()).containsExactly(2L);
+
+        PreviousRun restart = new PreviousRun(jdbc, transactionManager, box);
+        restart.start();
+
+        assertThat(restart.of(m)).containsOnly(
+                entry(0, new PreviousRun.Lifetime(2, true, 5000, 1200, T0.plusSeconds(30))),
+                entry(3, new PreviousRun.Lifetime(4, true, 0, 0, null)));
+        ConnectionRecord leftOpen = lifetime(box, m, 0, 2);
+        assertThat(leftOpen.getClosedAt()).as("the last sign of life of the previous run")
+                .isEqualTo(T0.plusSeconds(30));
+        assertThat(leftOpen.getCloseReason()).isEqualTo(PreviousRun.CRASHED_REASON);
+        assertThat(leftOpen.getLastState()).isEqualTo("CLOSED");
+        assertThat(lifetime(box, m, 3, 4).getClosedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(transitions.findByBoxIdAndModuleIdAndConnectIdAndGenerationInOrderByChangedAtAscIdAsc(box.value(),
+                m, 0, List.of(2L))).extracting(ConnectionTransition::getToState, ConnectionTransition::getReason)
+                .containsExactly(tuple("CONNECTED", "open"), tuple("CLOSED", PreviousRun.CRASHED_REASON));
+        assertThat(lifetime(box, m, 0, 1).getCloseReason()).as("a closed row is left alone").isEqualTo("peer closed");
+
+        PreviousRun again = new PreviousRun(jdbc, transactionManager, box);
+        again.start();
+        assertThat(again.of(m)).as("nothing is left open twice").containsOnly(
+                entry(0, new PreviousRun.Lifetime(2, false, 0, 0, null)),
+                entry(3, new PreviousRun.Lifetime(4, false, 0, 0, null)));
+    }
+
+    @Test
+    void aRowLeftOpenByAStoppedRunSaysSoAndTheLossLandsOnIt() {
+        String m = newModule();
+        BoxId box = new BoxId("box-" + UUID.randomUUID().toString().substring(0, 8));
+        HistoryBatchWriter previous = new HistoryBatchWriter(jdbc, transactionManager, box);
+        previous.write(List.of(change(m, 1, 9, ConnectionState.INITIAL, ConnectionState.CONNECTED, "open", 0),
+                new ModuleEvent.StatusChanged(m, T0.plusSeconds(3), ModuleStatus.UP, ModuleStatus.STOPPED,
+                        "gateway stopping")));
+        PreviousRun restart = new PreviousRun(jdbc, transactionManager, box);
+        restart.start();
+        assertThat(lifetime(box, m, 1, 9).getCloseReason()).isEqualTo(PreviousRun.STOPPED_REASON);
+
+        previous.write(List.of(change(m, 1, 10, ConnectionState.INITIAL, ConnectionState.CONNECTED,
+                        "adopted from the module", 60),
+                new ModuleEvent.RestartLoss(m, T0.plusSeconds(60), 1, 10, 9, 700, 42L),
+                new ModuleEvent.RestartLoss(m, T0.plusSeconds(60), 2, 0, 3, 5, null)));
+        ConnectionRecord lost = lifetime(box, m, 1, 9);
+        assertThat(lost.getLostUnreadBytes()).isEqualTo(700);
+        assertThat(lost.getLostUnaccountedBytes()).isEqualTo(42);
+        ConnectionRecord adopted = lifetime(box, m, 1, 10);
+        assertThat(adopted.getClosedAt()).isNull();
+        assertThat(adopted.getLostUnreadBytes()).isNull();
+    }
+
+    private ConnectionRecord lifetime(BoxId box, String module, int connectId, long generation) {
+        return connections.findByBoxIdAndModuleIdAndConnectIdAndGeneration(box.value(), module, connectId, generation)
+                .orElseThrow();
     }
 
     int count(String table, String box, String module) {

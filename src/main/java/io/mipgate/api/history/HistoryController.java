@@ -105,8 +105,8 @@ public class HistoryController {
                                 t.getReason()), Collectors.toList())));
         return page(lifetimes, c -> new ConnectionLifetimeDto(moduleId, boxId, c.getConnectId(), c.getGeneration(),
                 c.getProtocol(), c.getRemoteHost(), c.getRemotePort(), c.getAccessMode(), c.getLastState(),
-                c.getOpenedAt(), c.getClosedAt(), c.getCloseReason(),
-                byGeneration.getOrDefault(c.getGeneration(), List.of())));
+                c.getOpenedAt(), c.getClosedAt(), c.getCloseReason(), c.getReceivedBytes(), c.getLostUnreadBytes(),
+                c.getLostUnaccountedBytes(), byGeneration.getOrDefault(c.getGeneration(), List.of())));
     }
 
     /** Buckets of {@code step} (ISO-8601, default PT1M) over [from, to) (default the last hour). */

@@ -13,9 +13,16 @@ public final class HistoryDtos {
     public record PageDto<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
     }
 
+    /**
+     * One connection lifetime. {@code receivedBytes}: as of the last counter checkpoint. {@code lostUnreadBytes} and
+     * {@code lostUnaccountedBytes}: set when a gateway run ended without seeing the lifetime close and the next run
+     * accounted for the bytes lost with it (README, "Crash safety"); unaccounted is null when the module could not
+     * tell.
+     */
     public record ConnectionLifetimeDto(String moduleId, String box, int connectId, long generation, String protocol,
                                         String remoteHost, Integer remotePort, String mode, String state,
-                                        Instant openedAt, Instant closedAt, String closeReason,
+                                        Instant openedAt, Instant closedAt, String closeReason, Long receivedBytes,
+                                        Long lostUnreadBytes, Long lostUnaccountedBytes,
                                         List<TransitionDto> transitions) {
     }
 

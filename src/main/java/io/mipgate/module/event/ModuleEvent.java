@@ -78,6 +78,25 @@ public sealed interface ModuleEvent {
         }
     }
 
+    /**
+     * What a previous gateway run lost on a connection it never saw close (it crashed, or stopped leaving the connection
+     * open on the module). {@code unreadBytes}: bytes it had received but no client read, as of its last counter
+     * checkpoint. {@code unaccountedBytes}: bytes the module handed over (AT+MIPSACK received minus what the module still
+     * holds) beyond what that run recorded as received; null when the module cannot tell (no AT+MIPSACK, UDP,
+     * transparent mode, or the connection is gone). {@code generation} is the adopting lifetime, 0 when the module no
+     * longer had the connection.
+     */
+    record RestartLoss(String moduleId, Instant at, int connectId, long generation, long previousGeneration,
+                       long unreadBytes, Long unaccountedBytes) implements ModuleEvent {
+        public String type() {
+            return "restart-loss";
+        }
+
+        public long lostBytes() {
+            return unreadBytes + (unaccountedBytes == null ? 0 : unaccountedBytes);
+        }
+    }
+
     record Acked(String moduleId, Instant at, int connectId, int bytes) implements ModuleEvent {
         public String type() {
             return "ack";

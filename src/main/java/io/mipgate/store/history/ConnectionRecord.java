@@ -30,6 +30,18 @@ public class ConnectionRecord extends BoxScopedRecord {
     private Instant closedAt;
     @Column(name = "close_reason")
     private String closeReason;
+    @Column(name = "received_bytes")
+    private Long receivedBytes;
+    @Column(name = "buffered_bytes")
+    private Long bufferedBytes;
+    @Column(name = "dropped_bytes")
+    private Long droppedBytes;
+    @Column(name = "counted_at")
+    private Instant countedAt;
+    @Column(name = "lost_unread_bytes")
+    private Long lostUnreadBytes;
+    @Column(name = "lost_unaccounted_bytes")
+    private Long lostUnaccountedBytes;
 
     protected ConnectionRecord() {
     }
@@ -44,4 +56,13 @@ public class ConnectionRecord extends BoxScopedRecord {
     public Instant getOpenedAt() { return openedAt; }
     public Instant getClosedAt() { return closedAt; }
     public String getCloseReason() { return closeReason; }
+    /** Counters as of the last checkpoint ({@link #getCountedAt()}); null before the first. */
+    public Long getReceivedBytes() { return receivedBytes; }
+    public Long getBufferedBytes() { return bufferedBytes; }
+    public Long getDroppedBytes() { return droppedBytes; }
+    public Instant getCountedAt() { return countedAt; }
+    /** Set when a gateway run ended without seeing this lifetime close and the next run accounted for its loss. */
+    public Long getLostUnreadBytes() { return lostUnreadBytes; }
+    /** Null with a non-null {@link #getLostUnreadBytes()}: the module could not tell what it had handed over. */
+    public Long getLostUnaccountedBytes() { return lostUnaccountedBytes; }
 }

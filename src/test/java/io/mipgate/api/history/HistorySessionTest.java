@@ -135,6 +135,10 @@ class HistorySessionTest {
         assertThat(Instant.parse(lifetime.path("closedAt").asString())).isEqualTo(T0.plusSeconds(80));
         assertThat(lifetime.path("transitions").size()).isEqualTo(3);
         assertThat(lifetime.path("transitions").get(2).path("to").asString()).isEqualTo("CLOSED");
+        assertThat(lifetime.path("lostUnreadBytes").isNull()).as("nothing lost to a restart").isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                getJson("/api/v1/modules/gw1-m0/connections/0/history").path("items").get(0).path("receivedBytes")
+                        .asLong()).as("the worker's counters, checkpointed onto the row").isEqualTo(50));
     }
 
     @Test
