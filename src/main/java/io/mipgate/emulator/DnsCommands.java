@@ -171,6 +171,7 @@ final class DnsCommands {
             }
             AtCommand.integer(p, 1, AllFamilies.PDP_CID);
         }
+        DataCallCommands.requireActive(core);
         ModuleState state = core.state();
         if (state.dnsBusy) {
             throw AtError.cme(ModuleErrorCode.DNS_BUSY.code());

@@ -42,11 +42,13 @@ public final class ModuleClient {
     private final ModuleWorker worker;
     private final ModuleState state;
     private final ConnectionOps connections;
+    private final DataCallOps dataCall;
 
     public ModuleClient(ModuleWorker worker) {
         this.worker = worker;
         this.state = worker.state;
         this.connections = new ConnectionOps(worker.context, worker.sampler, worker.flow, worker::session);
+        this.dataCall = new DataCallOps(worker.context);
     }
 
     public String id() {
@@ -153,6 +155,28 @@ public final class ModuleClient {
             }
             return null;
         });
+    }
+
+    // ---- the data call (FIELD-NOTES §5) ----
+
+    /** The PDP context as last read from the module. */
+    public DataCallState dataCall() {
+        return state.dataCall();
+    }
+
+    /** Reads the PDP context from the module. */
+    public CompletableFuture<DataCallState> readDataCall() {
+        return user("AT+MIPCALL?", dataCall::read);
+    }
+
+    /** Brings the PDP context up (with the configured APN, else the SIM's) unless it is. */
+    public CompletableFuture<DataCallState> activateDataCall() {
+        return user("AT+MIPCALL", dataCall::activate);
+    }
+
+    /** Takes the PDP context down: every connection of the module ends. */
+    public CompletableFuture<DataCallState> deactivateDataCall() {
+        return user("AT+MIPCALL", dataCall::deactivate);
     }
 
     // ---- network services of the module ----

@@ -39,6 +39,7 @@ final class ModuleState {
     private volatile String lastError;
     /** ATE0 is in force: set by the start-up sequence, cleared when the module reboots. */
     private volatile boolean echoOff;
+    private volatile DataCallState dataCall = DataCallState.unknown(null);
     /** Settings operators made, by what they set (option and connect_id), re-applied after every reboot. */
     private final LinkedHashMap<String, AtCommand> remembered = new LinkedHashMap<>();
 
@@ -172,6 +173,14 @@ final class ModuleState {
 
     void echoOff(boolean value) {
         this.echoOff = value;
+    }
+
+    DataCallState dataCall() {
+        return dataCall;
+    }
+
+    void dataCall(DataCallState state) {
+        this.dataCall = state;
     }
 
     void remember(String key, AtCommand setting) {
