@@ -114,11 +114,25 @@ public final class ModuleClient {
 
     public CompletableFuture<Void> configure(ConnectionSetting setting) {
         MipCfg.Setting command = validated(command(setting));
+        if (setting instanceof ConnectionSetting.ReceiveBuffer buffer) {
+            requireNotEstablished(buffer.connectId());
+        }
         return user("AT+MIPCFG", () -> {
+            if (setting instanceof ConnectionSetting.ReceiveBuffer buffer) {
+                requireNotEstablished(buffer.connectId());
+            }
             worker.context.exec(command, null, () -> SettingEffects.applied(worker.table, command)).orThrow(id(), command.describe());
             state.locked(() -> state.remember("MIPCFG/" + command.option() + "/" + command.connectId(), command));
             return null;
         });
+    }
+
+    /** The receive buffer is set before the connection is established (AT-REFERENCE 2.1.1). */
+    private void requireNotEstablished(int connectId) {
+        if (!worker.table.inspect(connectId, ConnectionSlot::isFree)) {
+            throw new ModuleException.StateConflict(id(), "rcvbuf of connect_id " + connectId + " of module " + id()
+                    + " is set before the connection is opened; it is " + worker.table.snapshot(connectId).state());
+        }
     }
 
     /** Keep-alive of one connection, or of every connection when {@code connectId} is null. */

@@ -151,4 +151,15 @@ class ErrorSurfaceConformanceTest {
             return probe.getLocalPort();
         }
     }
+
+    @Test
+    void theReceiveBufferIsSetBeforeTheConnectionIsEstablished() throws Exception {
+        start(EmulatorHarness.fast(EmulatedFamily.ML307R));
+        at.exchange("AT+MIPCFG=\"rcvbuf\",0,4096", "OK");
+        at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\",7", "OK", "+MIPOPEN: 0,0");
+        at.exchange("AT+MIPCFG=\"rcvbuf\",0,8192", "+CME ERROR: 552");
+        at.exchange("AT+MIPCFG=\"rcvbuf\",0", "+MIPCFG: \"rcvbuf\",0,4096", "OK");
+        at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
+        at.exchange("AT+MIPCFG=\"rcvbuf\",0,8192", "OK");
+    }
 }
