@@ -157,7 +157,13 @@ public final class ModuleClient {
         MdnsCfg.Query query = validated(new MdnsCfg.Query(option));
         return user("AT+MDNSCFG", () -> worker.context.exec(query).orThrow(id(), "AT+MDNSCFG")
                 .lines(Information.MdnsCfgLine.class).stream()
-                .map(line -> new DnsConfig(line.option(), line.values())).toList());
+                .map(line -> new DnsConfig(line.option(), servers(line))).toList());
+    }
+
+    /** ML307 prints its servers as {@code "a1",,"a2"} (FIELD-NOTES §9): the empty field between them is no server. */
+    private static List<String> servers(Information.MdnsCfgLine line) {
+        boolean servers = line.option() == DnsCfgOption.IP || line.option() == DnsCfgOption.IPV6;
+        return servers ? line.values().stream().filter(value -> !value.isBlank()).toList() : line.values();
     }
 
     public CompletableFuture<Void> configureDns(DnsSetting setting) {
