@@ -47,6 +47,7 @@ final class DataCallOps {
      * (FIELD-NOTES §5). Refusals (571 activation failed, 575 no APN, ...) are thrown as {@link ModuleException}.
      */
     DataCallState activate() {
+        context.state.dataCallHeldDown(false);
         if (read().active()) {
             return context.state.dataCall();
         }
@@ -64,6 +65,7 @@ final class DataCallOps {
 
     /** Takes the context down; every connection ends with {@code "disconn"} state 3. */
     DataCallState deactivate() {
+        context.state.dataCallHeldDown(true);
         context.exec(new DataCall.Activate(false, CID)).orThrow(context.id, "AT+MIPCALL=0," + CID);
         return read();
     }
