@@ -233,23 +233,24 @@ final class OpenCloseCommands {
         int requested = AtCommand.integer(p, 1, modes, 0);
         boolean configurable = model.close().configurableModes().isPresent();
         CloseMode mode = configurable ? CloseMode.ofCode(requested) : model.close().effectiveMode();
-        String urc = "+MIPCLOSE: " + slot.id
-                + (configurable && modeGiven && mode != CloseMode.IMMEDIATE ? ",0" : "");
+        // <ret_code> only where <mode> is configurable and applied, not for mode 1 (AT-REFERENCE §6 item 9)
+        boolean retCode = configurable && modeGiven && mode != CloseMode.IMMEDIATE;
+        String urc = "+MIPCLOSE: " + slot.id;
         switch (slot.state) {
             case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
             case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
             case CONNECTING, CLOSED -> {
                 slot.release();
-                return Reply.ok().then(() -> closeUrc(urc));
+                return Reply.ok().then(() -> closeUrc(urc + (retCode ? ",0" : "")));
             }
             default -> {
                 Connection connection = slot.connection;
                 slot.state = SlotState.CLOSING;
-                return Reply.ok().then(() -> connection.close(mode, () -> core.post(() -> {
+                return Reply.ok().then(() -> connection.close(mode, retCode, outcome -> core.post(() -> {
                     if (slot.connection == connection) {
                         slot.release();
                     }
-                    closeUrc(urc);
+                    closeUrc(urc + (retCode ? "," + outcome : ""));
                 })));
             }
         }

@@ -5,9 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -161,5 +167,57 @@ class ErrorSurfaceConformanceTest {
         at.exchange("AT+MIPCFG=\"rcvbuf\",0", "+MIPCFG: \"rcvbuf\",0,4096", "OK");
         at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
         at.exchange("AT+MIPCFG=\"rcvbuf\",0,8192", "OK");
+    }
+
+    /** The ML307G reports how a close with an explicit mode ended (AT-REFERENCE 2.4.2 {@code <ret_code>}, fn 17). */
+    @Test
+    void aCloseWithAModeReportsWhetherThePeerClosedStayedSilentOrReset() throws Exception {
+        start(EmulatorHarness.fast(EmulatedFamily.ML307G));
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ServerSocket resetting = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> acceptAndHold(silent, held));
+            Thread.ofVirtual().start(() -> acceptAndResetOnEof(resetting));
+
+            at.exchange(openTcp(0), "OK", "+MIPOPEN: 0,0");
+            at.exchange("AT+MIPCLOSE=0,0", "OK", "+MIPCLOSE: 0,0"); // the echo peer closes in turn
+
+            at.exchange("AT+MIPOPEN=1,\"TCP\",\"127.0.0.1\"," + silent.getLocalPort(), "OK", "+MIPOPEN: 1,0");
+            at.command("AT+MIPCLOSE=1,0");
+            at.expectLine("OK");
+            long started = System.nanoTime();
+            at.expectLine("+MIPCLOSE: 1,1"); // the server never answered the FIN
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+            at.exchange("AT+MIPOPEN=2,\"TCP\",\"127.0.0.1\"," + resetting.getLocalPort(), "OK", "+MIPOPEN: 2,0");
+            at.exchange("AT+MIPCLOSE=2,0", "OK", "+MIPCLOSE: 2,2"); // RST received
+
+            at.exchange(openTcp(3), "OK", "+MIPOPEN: 3,0");
+            at.exchange("AT+MIPCLOSE=3,1", "OK", "+MIPCLOSE: 3"); // immediate close: no <ret_code>
+            at.exchange(openTcp(4), "OK", "+MIPOPEN: 4,0");
+            at.exchange("AT+MIPCLOSE=4", "OK", "+MIPCLOSE: 4"); // no <mode> given: none either
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
+    private static void acceptAndHold(ServerSocket server, List<Socket> held) {
+        try {
+            held.add(server.accept());
+        } catch (IOException e) {
+            // the test ended
+        }
+    }
+
+    private static void acceptAndResetOnEof(ServerSocket server) {
+        try (Socket peer = server.accept()) {
+            while (peer.getInputStream().read() >= 0) {
+                // until the module's FIN
+            }
+            peer.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // the test ended
+        }
     }
 }

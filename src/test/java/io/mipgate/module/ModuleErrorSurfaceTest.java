@@ -176,4 +176,30 @@ class ModuleErrorSurfaceTest {
                 .is(577, "IP_VERSION_NOT_SUPPORTED", 422, "module-refused", false);
         assertClosed(4, "IP_VERSION_NOT_SUPPORTED");
     }
+
+    @Test
+    void aCloseThePeerNeverAnswersEndsWithRetCode1OnTheModelsThatReportIt() throws Exception {
+        ModuleClient ml307g = gateway.emulated("g", "ML307G");
+        gateway.start();
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    held.add(silent.accept());
+                } catch (java.io.IOException e) {
+                    // the test ended
+                }
+            });
+            ml307g.open(tcp("127.0.0.1", silent.getLocalPort(), 0, null)).get(15, TimeUnit.SECONDS);
+
+            CloseOutcome closed = ml307g.close(0, io.mipgate.domain.CloseMode.GRACEFUL).get(30, TimeUnit.SECONDS);
+
+            assertThat(closed.retCode()).isEqualTo(1);
+            assertThat(closed.connection().state()).isEqualTo(ConnectionState.CLOSED);
+            assertThat(closed.connection().reason()).contains("the server did not respond");
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
 }
