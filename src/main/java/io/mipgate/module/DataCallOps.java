@@ -27,19 +27,44 @@ final class DataCallOps {
         return context.settings.apn();
     }
 
+    /**
+     * NB firmware has no field evidence of AT+MIPCALL (FIELD-NOTES §15): it is driven with the 3GPP commands
+     * AT+CGACT / AT+CGPADDR; Cat.1 with AT+MIPCALL as ML307 drivers do (FIELD-NOTES §5).
+     */
+    private boolean threeGpp() {
+        return context.state.profile().family().isNb();
+    }
+
     /** Reads the context: {@code +MIPCALL: <cid>,1,"<ip>"} when up, a bare {@code OK} when down. */
     DataCallState read() {
+        DataCallState state = threeGpp() ? read3gpp() : readMipCall();
+        context.state.dataCall(state);
+        return state;
+    }
+
+    private DataCallState readMipCall() {
         var lines = context.exec(new DataCall.Query()).orThrow(context.id, "AT+MIPCALL?")
                 .lines(Information.GenericInfo.class);
-        DataCallState state = lines.stream()
+        return lines.stream()
                 .filter(line -> line.prefix().equals("+MIPCALL") && line.fields().size() >= 2
                         && line.fields().get(0).strip().equals(String.valueOf(CID)))
                 .findFirst()
                 .map(line -> new DataCallState(CID, true, line.fields().get(1).strip().equals("1"),
                         line.fields().size() > 2 ? line.fields().get(2).strip() : null, apn()))
                 .orElse(new DataCallState(CID, true, false, null, apn()));
-        context.state.dataCall(state);
-        return state;
+    }
+
+    private DataCallState read3gpp() {
+        boolean active = context.exec(new DataCall.ContextStates()).orThrow(context.id, "AT+CGACT?")
+                .lines(Information.GenericInfo.class).stream()
+                .anyMatch(line -> line.prefix().equals("+CGACT") && line.fields().size() >= 2
+                        && line.fields().get(0).strip().equals(String.valueOf(CID))
+                        && line.fields().get(1).strip().equals("1"));
+        String address = !active ? null : context.exec(new DataCall.Address(CID)).orThrow(context.id, "AT+CGPADDR")
+                .lines(Information.GenericInfo.class).stream()
+                .filter(line -> line.prefix().equals("+CGPADDR") && line.fields().size() >= 2)
+                .map(line -> line.fields().get(1).strip()).findFirst().orElse(null);
+        return new DataCallState(CID, true, active, address, apn());
     }
 
     /**
@@ -54,9 +79,10 @@ final class DataCallOps {
         if (apn() != null) {
             context.exec(new DataCall.Context(CID, "IPV4V6", apn())).orThrow(context.id, "AT+CGDCONT");
         }
-        ExchangeResult answer = context.exec(new DataCall.Activate(true, CID));
+        ExchangeResult answer = context.exec(threeGpp() ? new DataCall.ContextActivation(true, CID)
+                : new DataCall.Activate(true, CID));
         if (!answer.ok() && !Integer.valueOf(ModuleErrorCode.INCORRECT_PARAMETERS.code()).equals(answer.errorCode())) {
-            answer.orThrow(context.id, "AT+MIPCALL=1," + CID);
+            answer.orThrow(context.id, "activate PDP context " + CID);
         }
         DataCallState state = read();
         log.info("module={} data call cid={} active={} address={}", context.id, CID, state.active(), state.address());
@@ -66,7 +92,8 @@ final class DataCallOps {
     /** Takes the context down; every connection ends with {@code "disconn"} state 3. */
     DataCallState deactivate() {
         context.state.dataCallHeldDown(true);
-        context.exec(new DataCall.Activate(false, CID)).orThrow(context.id, "AT+MIPCALL=0," + CID);
+        context.exec(threeGpp() ? new DataCall.ContextActivation(false, CID) : new DataCall.Activate(false, CID))
+                .orThrow(context.id, "deactivate PDP context " + CID);
         return read();
     }
 }

@@ -117,4 +117,18 @@ class DataCallTest {
         module.activateDataCall().get(30, TimeUnit.SECONDS);
         assertThat(openEcho(module, 0).state()).isEqualTo(ConnectionState.CONNECTED);
     }
+
+    @Test
+    void anNbModuleIsDrivenWithThe3gppCommands() throws Exception {
+        ModuleClient module = gateway.emulated("n", "MN316?dataCall=down");
+        gateway.start();
+
+        assertThat(module.snapshot().dataCall().active()).isTrue();
+        assertThat(module.snapshot().dataCall().address()).isNotBlank();
+        assertThat(gateway.events(io.mipgate.module.event.ModuleEvent.JobFinished.class).stream()
+                .map(io.mipgate.module.event.ModuleEvent.JobFinished::command))
+                .contains("AT+CGACT", "AT+CGPADDR").doesNotContain("AT+MIPCALL");
+        module.deactivateDataCall().get(30, TimeUnit.SECONDS);
+        assertThat(module.readDataCall().get(10, TimeUnit.SECONDS).active()).isFalse();
+    }
 }

@@ -77,6 +77,81 @@ public final class DataCall {
         }
     }
 
+    /** {@code AT+CGACT?}: {@code +CGACT: <cid>,<state>} per defined context (3GPP TS 27.007, FIELD-NOTES §5). */
+    public record ContextStates() implements AtCommand {
+        @Override
+        public String name() {
+            return "AT+CGACT";
+        }
+
+        @Override
+        public Form form() {
+            return Form.READ;
+        }
+
+        @Override
+        public byte[] encode(ModelProfile profile) {
+            return CommandLine.terminated("AT+CGACT?");
+        }
+
+        @Override
+        public ResponseShape response() {
+            return ResponseShape.lines("+CGACT");
+        }
+    }
+
+    /** {@code AT+CGACT=<1|0>,<cid>}: the 3GPP activation; asking for the state a context has is no error. */
+    public record ContextActivation(boolean active, int cid) implements AtCommand {
+        @Override
+        public String name() {
+            return "AT+CGACT";
+        }
+
+        @Override
+        public Form form() {
+            return Form.SET;
+        }
+
+        @Override
+        public byte[] encode(ModelProfile profile) {
+            return CommandLine.set(name()).number(active ? 1 : 0).number(Params.inRange(profile, "<cid>", cid, CIDS))
+                    .encode();
+        }
+
+        @Override
+        public Duration responseTimeout(ModelProfile profile) {
+            return ACTIVATION_TIMEOUT;
+        }
+
+        @Override
+        public String describe() {
+            return "AT+CGACT=" + (active ? 1 : 0) + "," + cid;
+        }
+    }
+
+    /** {@code AT+CGPADDR=<cid>}: {@code +CGPADDR: <cid>,"<address>"}, or a bare {@code OK} while it has none. */
+    public record Address(int cid) implements AtCommand {
+        @Override
+        public String name() {
+            return "AT+CGPADDR";
+        }
+
+        @Override
+        public Form form() {
+            return Form.SET;
+        }
+
+        @Override
+        public byte[] encode(ModelProfile profile) {
+            return CommandLine.set(name()).number(Params.inRange(profile, "<cid>", cid, CIDS)).encode();
+        }
+
+        @Override
+        public ResponseShape response() {
+            return ResponseShape.lines("+CGPADDR");
+        }
+    }
+
     /** {@code AT+CGDCONT=<cid>,"<type>","<apn>"}: the APN the next activation of {@code cid} uses. */
     public record Context(int cid, String pdpType, String apn) implements AtCommand {
         @Override
