@@ -202,4 +202,43 @@ class ModuleErrorSurfaceTest {
             }
         }
     }
+
+    @Test
+    void aPeerCloseIsDisconnState1AndAResetState2() throws Exception {
+        gateway.start();
+        module.open(echoOn(0)).get(15, TimeUnit.SECONDS);
+        echo.closeAll();
+        await().atMost(WAIT).untilAsserted(() -> assertClosed(0, "peer closed"));
+
+        module.open(echoOn(1)).get(15, TimeUnit.SECONDS);
+        echo.resetAll();
+        await().atMost(WAIT).untilAsserted(() -> assertClosed(1, "connection error"));
+    }
+
+    @Test
+    void aConnectNobodyAnswersIs558() throws Exception {
+        gateway.start();
+        // a listener whose accept queue is full drops further SYNs, so the connect runs into its timeout
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    java.net.Socket filler = new java.net.Socket();
+                    try {
+                        filler.connect(full.getLocalSocketAddress(), 300);
+                        fillers.add(filler);
+                    } catch (java.io.IOException e) {
+                        filler.close(); // the queue is full
+                    }
+                }
+                refusal(module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", full.getLocalPort(), 5, null, 1, null)))
+                        .is(558, "SOCKET_CONNECT_TIMEOUT", 502, "network-failure", false);
+                assertClosed(5, "SOCKET_CONNECT_TIMEOUT");
+            } finally {
+                for (java.net.Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
 }
