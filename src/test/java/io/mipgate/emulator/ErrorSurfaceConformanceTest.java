@@ -220,4 +220,19 @@ class ErrorSurfaceConformanceTest {
             // the test ended
         }
     }
+
+    /** Work of the same kind while one runs: 582 for a ping, 3 "operation not allowed" for a time request. */
+    @Test
+    void aSecondPingOrTimeRequestWhileOneRunsIsRefused() throws Exception {
+        start(EmulatorHarness.fast(EmulatedFamily.ML307R).pingInterval(Duration.ofSeconds(1)));
+        try (DatagramSocket silentNtp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            at.exchange("AT+MNTP=\"127.0.0.1\"," + silentNtp.getLocalPort() + ",0,5", "OK");
+            at.exchange("AT+MNTP=\"127.0.0.1\"," + silentNtp.getLocalPort() + ",0,5", "+CME ERROR: 3");
+            // the echo lines of the first ping come while the second is refused, so this one is last
+            at.command("AT+MPING=\"127.0.0.1\",1,3");
+            at.expectLine("OK");
+            at.command("AT+MPING=\"127.0.0.1\"");
+            assertThat(at.linesUntilFinal()).last().isEqualTo("+CME ERROR: 582");
+        }
+    }
 }
