@@ -31,19 +31,19 @@ final class DataCallOps {
      * NB firmware has no field evidence of AT+MIPCALL (FIELD-NOTES §15): it is driven with the 3GPP commands
      * AT+CGACT / AT+CGPADDR; Cat.1 with AT+MIPCALL as ML307 drivers do (FIELD-NOTES §5).
      */
-    private boolean threeGpp() {
-        return context.state.profile().family().isNb();
+    private DataCall.Verb verb() {
+        return context.state.profile().family().isNb() ? DataCall.Verb.CGACT : DataCall.Verb.MIPCALL;
     }
 
     /** Reads the context: {@code +MIPCALL: <cid>,1,"<ip>"} when up, a bare {@code OK} when down. */
     DataCallState read() {
-        DataCallState state = threeGpp() ? read3gpp() : readMipCall();
+        DataCallState state = verb() == DataCall.Verb.CGACT ? read3gpp() : readMipCall();
         context.state.dataCall(state);
         return state;
     }
 
     private DataCallState readMipCall() {
-        var lines = context.exec(new DataCall.Query()).orThrow(context.id, "AT+MIPCALL?")
+        var lines = context.exec(new DataCall.State(DataCall.Verb.MIPCALL)).orThrow(context.id, "AT+MIPCALL?")
                 .lines(Information.GenericInfo.class);
         return lines.stream()
                 .filter(line -> line.prefix().equals("+MIPCALL") && line.fields().size() >= 2
@@ -55,7 +55,7 @@ final class DataCallOps {
     }
 
     private DataCallState read3gpp() {
-        boolean active = context.exec(new DataCall.ContextStates()).orThrow(context.id, "AT+CGACT?")
+        boolean active = context.exec(new DataCall.State(DataCall.Verb.CGACT)).orThrow(context.id, "AT+CGACT?")
                 .lines(Information.GenericInfo.class).stream()
                 .anyMatch(line -> line.prefix().equals("+CGACT") && line.fields().size() >= 2
                         && line.fields().get(0).strip().equals(String.valueOf(CID))
@@ -79,8 +79,7 @@ final class DataCallOps {
         if (apn() != null) {
             context.exec(new DataCall.Context(CID, "IPV4V6", apn())).orThrow(context.id, "AT+CGDCONT");
         }
-        ExchangeResult answer = context.exec(threeGpp() ? new DataCall.ContextActivation(true, CID)
-                : new DataCall.Activate(true, CID));
+        ExchangeResult answer = context.exec(new DataCall.Activate(verb(), true, CID));
         if (!answer.ok() && !Integer.valueOf(ModuleErrorCode.INCORRECT_PARAMETERS.code()).equals(answer.errorCode())) {
             answer.orThrow(context.id, "activate PDP context " + CID);
         }
@@ -92,8 +91,7 @@ final class DataCallOps {
     /** Takes the context down; every connection ends with {@code "disconn"} state 3. */
     DataCallState deactivate() {
         context.state.dataCallHeldDown(true);
-        context.exec(threeGpp() ? new DataCall.ContextActivation(false, CID) : new DataCall.Activate(false, CID))
-                .orThrow(context.id, "deactivate PDP context " + CID);
+        context.exec(new DataCall.Activate(verb(), false, CID)).orThrow(context.id, "deactivate PDP context " + CID);
         return read();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The data call a module needs before it can open sockets (FIELD-NOTES §5, outside the TCP/IP manual): reading and
- * changing the state of a PDP context with {@code AT+MIPCALL}, and setting its APN with {@code AT+CGDCONT}.
+ * changing the state of a PDP context, its address, and its APN with {@code AT+CGDCONT}.
  */
 public final class DataCall {
 
@@ -22,66 +22,29 @@ public final class DataCall {
     private DataCall() {
     }
 
-    /** {@code AT+MIPCALL?}: {@code +MIPCALL: <cid>,1,"<ip>"} per active context, or a bare {@code OK}. */
-    public record Query() implements AtCommand {
-        @Override
-        public String name() {
-            return "AT+MIPCALL";
-        }
-
-        @Override
-        public Form form() {
-            return Form.READ;
-        }
-
-        @Override
-        public byte[] encode(ModelProfile profile) {
-            return CommandLine.terminated("AT+MIPCALL?");
-        }
-
-        @Override
-        public ResponseShape response() {
-            return ResponseShape.lines("+MIPCALL");
-        }
-    }
-
     /**
-     * {@code AT+MIPCALL=<1|0>,<cid>}: activate or deactivate a context. A redundant activation answers
-     * {@code +CME ERROR: 50} (FIELD-NOTES §5).
+     * The two ways to read and switch a context: {@code AT+MIPCALL} as ML307 drivers use it (FIELD-NOTES §5: a
+     * redundant activation answers {@code +CME ERROR: 50}, {@code AT+MIPCALL?} lists {@code <cid>,1,"<ip>"} per
+     * active context or answers a bare {@code OK}), and the 3GPP {@code AT+CGACT} ({@code +CGACT: <cid>,<state>};
+     * asking for the state a context has is no error).
      */
-    public record Activate(boolean active, int cid) implements AtCommand {
-        @Override
-        public String name() {
-            return "AT+MIPCALL";
+    public enum Verb {
+        MIPCALL, CGACT;
+
+        public String command() {
+            return "AT+" + name();
         }
 
-        @Override
-        public Form form() {
-            return Form.SET;
-        }
-
-        @Override
-        public byte[] encode(ModelProfile profile) {
-            return CommandLine.set(name()).number(active ? 1 : 0).number(Params.inRange(profile, "<cid>", cid, CIDS))
-                    .encode();
-        }
-
-        @Override
-        public Duration responseTimeout(ModelProfile profile) {
-            return ACTIVATION_TIMEOUT;
-        }
-
-        @Override
-        public String describe() {
-            return "AT+MIPCALL=" + (active ? 1 : 0) + "," + cid;
+        public String prefix() {
+            return "+" + name();
         }
     }
 
-    /** {@code AT+CGACT?}: {@code +CGACT: <cid>,<state>} per defined context (3GPP TS 27.007, FIELD-NOTES §5). */
-    public record ContextStates() implements AtCommand {
+    /** {@code AT+MIPCALL?} / {@code AT+CGACT?}: the state of the contexts. */
+    public record State(Verb verb) implements AtCommand {
         @Override
         public String name() {
-            return "AT+CGACT";
+            return verb.command();
         }
 
         @Override
@@ -91,20 +54,20 @@ public final class DataCall {
 
         @Override
         public byte[] encode(ModelProfile profile) {
-            return CommandLine.terminated("AT+CGACT?");
+            return CommandLine.terminated(name() + "?");
         }
 
         @Override
         public ResponseShape response() {
-            return ResponseShape.lines("+CGACT");
+            return ResponseShape.lines(verb.prefix());
         }
     }
 
-    /** {@code AT+CGACT=<1|0>,<cid>}: the 3GPP activation; asking for the state a context has is no error. */
-    public record ContextActivation(boolean active, int cid) implements AtCommand {
+    /** {@code AT+MIPCALL=<1|0>,<cid>} / {@code AT+CGACT=<1|0>,<cid>}: activate or deactivate a context. */
+    public record Activate(Verb verb, boolean active, int cid) implements AtCommand {
         @Override
         public String name() {
-            return "AT+CGACT";
+            return verb.command();
         }
 
         @Override
@@ -125,7 +88,7 @@ public final class DataCall {
 
         @Override
         public String describe() {
-            return "AT+CGACT=" + (active ? 1 : 0) + "," + cid;
+            return name() + "=" + (active ? 1 : 0) + "," + cid;
         }
     }
 
