@@ -71,6 +71,16 @@ public class MipgateProperties {
         private Duration bootWait = Duration.ofSeconds(3);
         private Duration escapeGuard = Duration.ofSeconds(1);
         private boolean closeOnShutdown;
+        /** APN of the data call the gateway activates when the module has none up; unset: the SIM's. */
+        private String apn;
+
+        public String getApn() {
+            return apn;
+        }
+
+        public void setApn(String apn) {
+            this.apn = apn;
+        }
 
         public String getId() {
             return id;

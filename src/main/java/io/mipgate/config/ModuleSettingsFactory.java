@@ -58,7 +58,20 @@ final class ModuleSettingsFactory {
                 .withIntervals(module.getSackInterval(), module.getReconcileInterval())
                 .withRecovery(recovery(id, module))
                 .withEscapeGuard(module.getEscapeGuard())
-                .withCloseOnShutdown(module.isCloseOnShutdown());
+                .withCloseOnShutdown(module.isCloseOnShutdown())
+                .withApn(apn(id, module.getApn()));
+    }
+
+    /** Labels of letters, digits and hyphens joined by dots, at most 100 octets (3GPP TS 23.003 §9.1). */
+    private static String apn(String id, String apn) {
+        if (apn == null || apn.isBlank()) {
+            return null;
+        }
+        if (apn.length() > 100 || !apn.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*")) {
+            throw new LinkConfigurationException(id, "apn", "must be labels of letters, digits and hyphens joined by "
+                    + "dots, at most 100 characters: " + apn);
+        }
+        return apn;
     }
 
     private static ModuleSettings.Recovery recovery(String id, MipgateProperties.Module module) {

@@ -11,7 +11,7 @@ public final class AdminCommands {
 
     static final String HELP = "commands: reboot | drop | cme <code> <count> | garbage <hex> | text <chars> | "
             + "urc <line> | urc-next <line> | delay <ms> | swallow | reset <id> | baud <rate> | late-close <ms> | "
-            + "stale-disconn <id> [state] | first-dns <code>";
+            + "stale-disconn <id> [state] | first-dns <code> | drop-data-call | network <lost|back> | sockets <n>";
 
     private final FaultInjector faults;
 
@@ -43,6 +43,9 @@ public final class AdminCommands {
                 case "stale-disconn" -> faults.emitStaleDisconn(Integer.parseInt(args[0]),
                         args.length > 1 ? Integer.parseInt(args[1]) : 1);
                 case "first-dns" -> faults.failFirstDnsAfterBoot(Integer.parseInt(args[0]));
+                case "drop-data-call" -> faults.dropDataCall();
+                case "network" -> faults.networkLost(args[0].equals("lost"));
+                case "sockets" -> faults.limitSockets(Integer.parseInt(args[0]));
                 case "help", "" -> {
                     return HELP;
                 }

@@ -9,6 +9,7 @@ import static io.mipgate.domain.MipCfgOption.SSL;
 import static io.mipgate.domain.MipCfgOption.TIMEOUT;
 
 import io.mipgate.domain.MipCfgOption;
+import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.domain.RecvFormat;
 import io.mipgate.domain.SendFormat;
 import io.mipgate.emulator.model.AllFamilies;
@@ -119,7 +120,9 @@ final class ConfigCommands {
                 AtCommand.maxParams(p, 3);
                 int value = AtCommand.integer(p, 2, model.receive().udpRcvbuf().orElseThrow());
                 if (slot.state != SlotState.INITIAL) {
-                    throw AtError.badParameters(); // "changing it after establishment is forbidden"
+                    // "set before the connection is established" (AT-REFERENCE 2.1.1); the code is the one field
+                    // firmware gives for configuring an id in use (FIELD §3: AT+MIPTKA on a connected id)
+                    throw AtError.cme(ModuleErrorCode.TCPIP_ALREADY_IN_USE.code());
                 }
                 s.rcvbuf = value;
             }

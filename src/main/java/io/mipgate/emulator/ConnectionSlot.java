@@ -14,6 +14,8 @@ final class ConnectionSlot {
     Protocol protocol;
     String address;
     int remotePort;
+    /** The local port AT+MIPOPEN asked for; 0 = chosen by the stack. */
+    int localPort;
     AccessMode mode = AccessMode.NORMAL;
     int packetSize = AllFamilies.PACKET_SIZE_DEFAULT;
     int waittm = AllFamilies.WAITTM_DEFAULT;
@@ -50,6 +52,7 @@ final class ConnectionSlot {
         protocol = null;
         address = null;
         remotePort = 0;
+        localPort = 0;
         mode = AccessMode.NORMAL;
         packetSize = AllFamilies.PACKET_SIZE_DEFAULT;
         waittm = AllFamilies.WAITTM_DEFAULT;

@@ -118,8 +118,8 @@ final class DnsCommands {
         return "+MDNSCFG: \"" + option.wireName() + "\"," + switch (option) {
             case IP, IPV6 -> {
                 boolean v6 = option == DnsCfgOption.IPV6;
-                // field ML307: "a1",,"a2" (FIELD §9)
-                String gap = core.firmware.cat1DnsServers() && !model.family().isNb() ? ",," : ",";
+                // Cat.1 "ip" exists only as field ML307 shows it: "a1",,"a2" (FIELD §9)
+                String gap = model.family().isNb() ? "," : ",,";
                 yield "\"" + dns.shown(v6, 0) + "\"" + gap + "\"" + dns.shown(v6, 1) + "\"";
             }
             case PRIORITY -> String.valueOf(dns.priority);
@@ -171,6 +171,7 @@ final class DnsCommands {
             }
             AtCommand.integer(p, 1, AllFamilies.PDP_CID);
         }
+        DataCallCommands.requireActive(core);
         ModuleState state = core.state();
         if (state.dnsBusy) {
             throw AtError.cme(ModuleErrorCode.DNS_BUSY.code());

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param zone           time zone of AT+MNTP / AT+CCLK answers
  * @param promptTimeout  what an expired {@code <send_timeout>} does
  * @param dnsPort        UDP port of every DNS server the module asks (53; tests point it at a loopback responder)
+ * @param dataCallAtBoot whether PDP context 1 is active after power-up (FIELD §5: the module activates it itself)
+ * @param simApn         the APN the SIM provides when the host configured none (FIELD §5: "CMIOT" on China Mobile
+ *                       IoT SIMs); null: the SIM provides none, so activating without AT+CGDCONT fails with 575
  */
 public record EmulatorConfig(
         ModelFacts model,
@@ -45,7 +48,9 @@ public record EmulatorConfig(
         List<InetAddress> networkDns,
         ZoneOffset zone,
         PromptTimeoutPolicy promptTimeout,
-        int dnsPort) {
+        int dnsPort,
+        boolean dataCallAtBoot,
+        String simApn) {
 
     public EmulatorConfig {
         Objects.requireNonNull(model, "model");
@@ -75,6 +80,8 @@ public record EmulatorConfig(
         private ZoneOffset zone = ZoneOffset.ofHours(8);
         private PromptTimeoutPolicy promptTimeout = PromptTimeoutPolicy.SEND_RECEIVED;
         private int dnsPort = 53;
+        private boolean dataCallAtBoot = true;
+        private String simApn = "CMIOT";
 
         private Builder(EmulatedFamily family) {
             this.model = family.facts();
@@ -156,10 +163,20 @@ public record EmulatorConfig(
             return this;
         }
 
+        public Builder dataCallAtBoot(boolean active) {
+            this.dataCallAtBoot = active;
+            return this;
+        }
+
+        public Builder simApn(String apn) {
+            this.simApn = apn;
+            return this;
+        }
+
         public EmulatorConfig build() {
             return new EmulatorConfig(model, firmware, identity, echo, cmee, guardTime, bootDelay, openDelay,
                     pingInterval, baud, ping != null ? ping : DetectedPing.SERVICE, networkDns, zone, promptTimeout,
-                    dnsPort);
+                    dnsPort, dataCallAtBoot, simApn);
         }
     }
 

@@ -87,13 +87,15 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 case "guardMs" -> config.guardTime(Duration.ofMillis(Long.parseLong(value)));
                 case "imei" -> config.identity(ModuleIdentity.defaults(family).withImei(value));
                 case "dns" -> networkDns(moduleId, value, config);
+                case "dataCall" -> config.dataCallAtBoot(!value.equals("down"));
+                case "simApn" -> config.simApn(value.equals("none") ? null : value);
                 case PTY_OPTION -> {
                     if (value.isBlank()) {
                         throw new LinkConfigurationException(moduleId, key, "needs a device path");
                     }
                 }
                 default -> throw new LinkConfigurationException(moduleId, key,
-                        "unknown emulator option (firmware, echo, baud, guardMs, imei, dns, pty)");
+                        "unknown emulator option (firmware, echo, baud, guardMs, imei, dns, dataCall, simApn, pty)");
             }
         });
         VirtualModule module = new VirtualModule(config.build());

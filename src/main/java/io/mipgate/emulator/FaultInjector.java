@@ -18,6 +18,8 @@ public final class FaultInjector {
     private int forcedErrorCount;
     private Duration nextCloseUrcDelay = Duration.ZERO;
     private volatile int firstDnsError;
+    private volatile boolean networkLost;
+    private volatile int socketLimit;
 
     FaultInjector(ModuleCore core, int firstDnsError) {
         this.core = core;
@@ -97,7 +99,43 @@ public final class FaultInjector {
         emitUrc("+MIPURC: \"disconn\"," + id + "," + state);
     }
 
+    /**
+     * The network tears down PDP context 1: every connection gets {@code "disconn"} state 3. The host can activate it
+     * again (AT+MIPCALL=1,1) unless the network stays lost.
+     */
+    public void dropDataCall() {
+        core.post(core::dataCallLost);
+    }
+
+    /**
+     * Coverage lost ({@code true}) or back: while lost the context goes down (as {@link #dropDataCall}) and every
+     * activation fails with 571; when coverage is back the host must activate the context again.
+     */
+    public void networkLost(boolean lost) {
+        networkLost = lost;
+        if (lost) {
+            dropDataCall();
+        }
+    }
+
+    /**
+     * The module's stack can hold only {@code sockets} sockets at once (e.g. MN318's limited memory, AT-REFERENCE
+     * 2.1.3): an open beyond it fails with {@code +MIPOPEN: <id>,554}. 0 = as many as there are ids.
+     */
+    public void limitSockets(int sockets) {
+        socketLimit = sockets;
+    }
+
     // --- consumed by the module loop ---
+
+    boolean networkLost() {
+        return networkLost;
+    }
+
+    int socketLimit() {
+        return socketLimit;
+    }
+
 
     synchronized Duration takeDelay() {
         Duration d = nextDelay;

@@ -8,7 +8,7 @@ package io.mipgate.emulator;
  * @param readyOnFirstHostByte        withhold {@code +MATREADY} until the host sends its first byte (FIELD §2)
  * @param cpinReadyAfterBoot          print {@code +CPIN: READY} after {@code +MATREADY} (FIELD §2)
  * @param fieldMipcfgTest             AT+MIPCFG=? as the captured ML307 listing (FIELD §9) instead of the model's ranges
- * @param cat1DnsServers              Cat.1 also accepts AT+MDNSCFG="ip", answering {@code "a1",,"a2"} (FIELD §9)
+ * @param cat1DnsServers              every Cat.1 model accepts AT+MDNSCFG="ip" (FIELD §9; ML307 does in both profiles)
  * @param sendOnClosedError           CME code of AT+MIPSEND on an id that is not connected: 553 manual, 550 field (§7.3)
  * @param firstDnsAfterBootError      CME code of the first AT+MDNSGIP after boot, 0 = none (FIELD §10: 581)
  * @param commandLineLimit            longest accepted command line in characters (FIELD §7.1: ~1.5 KB)

@@ -81,9 +81,13 @@ final class Inbound implements Connection.Events {
 
     private void onClosed(Connection connection, int state) {
         ConnectionSlot slot = owner(connection);
-        if (slot == null) {
-            return;
+        if (slot != null) {
+            disconnected(slot, connection, state);
         }
+    }
+
+    /** Reports {@code "disconn"} with {@code state} (1 peer, 2 error, 3 PDP deactivated) and frees per autofree. */
+    void disconnected(ConnectionSlot slot, Connection connection, int state) {
         byte[] marker = ModuleOutput.frame("+MIPURC: \"disconn\"," + slot.id + "," + state);
         if (core.state().transparent == slot) {
             core.leaveTransparent(slot, marker);

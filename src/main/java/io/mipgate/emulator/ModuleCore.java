@@ -69,6 +69,7 @@ final class ModuleCore {
         new DnsCommands(this).register(handlers);
         new PingCommand(this).register(handlers);
         new NtpCommand(this).register(handlers);
+        new DataCallCommands(this).register(handlers);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -105,6 +106,7 @@ final class ModuleCore {
             slot.release();
         }
         state = new ModuleState(config, state.dns);
+        state.dataCallActive &= !faults.networkLost();
         if (!model.dns().persistent()) {
             network.clearDnsCache(); // Cat.1 keeps nothing of its DNS over a reboot
         }
@@ -330,6 +332,26 @@ final class ModuleCore {
             out.write(marker);
         }
         out.holdUrcs(false);
+    }
+
+    /**
+     * PDP context 1 went down (deactivated by the host or lost by the network): every connection ends with
+     * {@code "disconn"} state 3 (FIELD-NOTES §8.3), and an open still connecting fails as a connect would.
+     */
+    void dataCallLost() {
+        if (!state.dataCallActive) {
+            return;
+        }
+        state.dataCallActive = false;
+        for (ConnectionSlot slot : state.slots) {
+            if (slot.state == SlotState.CONNECTING) {
+                slot.release();
+                int code = model.open().failureAsErrorCode() ? ModuleErrorCode.PDP_NOT_ACTIVATED.code() : 1;
+                out.urc("+MIPOPEN: " + slot.id + "," + code);
+            } else if (slot.connected()) {
+                inbound.disconnected(slot, slot.connection, 3);
+            }
+        }
     }
 
     void resetByPeer(int id) {

@@ -50,6 +50,7 @@ final class NtpCommand {
         } else if (command.form() != AtCommand.Form.EXEC) {
             throw AtError.plain();
         }
+        DataCallCommands.requireActive(core);
         ModuleState state = core.state();
         if (state.ntpBusy) {
             throw AtError.cme(ModuleErrorCode.OPERATION_NOT_ALLOWED.code());

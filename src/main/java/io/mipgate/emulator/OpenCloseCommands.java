@@ -84,7 +84,14 @@ final class OpenCloseCommands {
         if (slot.state != SlotState.INITIAL) {
             throw AtError.cme(ModuleErrorCode.TCPIP_ALREADY_IN_USE.code());
         }
+        DataCallCommands.requireActive(core);
+        DataCallCommands.requireFamily(core, address);
+        if (localPort > 0 && localPortHeld(localPort)) {
+            throw AtError.cme(ModuleErrorCode.PORT_BUSY.code());
+        }
+        boolean socketsExhausted = socketsInUse() >= socketLimit();
         slot.state = SlotState.CONNECTING;
+        slot.localPort = localPort;
         slot.protocol = protocol;
         slot.address = address;
         slot.remotePort = port;
@@ -96,11 +103,37 @@ final class OpenCloseCommands {
         DnsSettings dns = core.state().dns.settings(core.config);
         boolean tls = slot.settings.sslEnable == 1;
         return Reply.ok().then(() -> core.background(
-                () -> establish(protocol, address, port, localPort, connectTimeout, dns, tls),
+                () -> socketsExhausted ? new Opened(null, ModuleErrorCode.SOCKET_CREATE_FAILED.code())
+                        : establish(protocol, address, port, localPort, connectTimeout, dns, tls),
                 result -> opened(slot, token, result)));
     }
 
     private record Opened(Object socket, int code) {
+    }
+
+    /** Another connection of this module asked for the same local port (AT-REFERENCE §4: 576 "port busy"). */
+    private boolean localPortHeld(int localPort) {
+        for (ConnectionSlot other : core.state().slots) {
+            if (other.state != SlotState.INITIAL && other.localPort == localPort) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int socketsInUse() {
+        int inUse = 0;
+        for (ConnectionSlot other : core.state().slots) {
+            if (other.state != SlotState.INITIAL) {
+                inUse++;
+            }
+        }
+        return inUse;
+    }
+
+    private int socketLimit() {
+        int limit = core.faults.socketLimit();
+        return limit > 0 ? limit : core.state().slots.length;
     }
 
     private Opened establish(Protocol protocol, String host, int port, int localPort, Duration timeout,
@@ -200,23 +233,24 @@ final class OpenCloseCommands {
         int requested = AtCommand.integer(p, 1, modes, 0);
         boolean configurable = model.close().configurableModes().isPresent();
         CloseMode mode = configurable ? CloseMode.ofCode(requested) : model.close().effectiveMode();
-        String urc = "+MIPCLOSE: " + slot.id
-                + (configurable && modeGiven && mode != CloseMode.IMMEDIATE ? ",0" : "");
+        // <ret_code> only where <mode> is configurable and applied, not for mode 1 (AT-REFERENCE §6 item 9)
+        boolean retCode = configurable && modeGiven && mode != CloseMode.IMMEDIATE;
+        String urc = "+MIPCLOSE: " + slot.id;
         switch (slot.state) {
             case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
             case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
             case CONNECTING, CLOSED -> {
                 slot.release();
-                return Reply.ok().then(() -> closeUrc(urc));
+                return Reply.ok().then(() -> closeUrc(urc + (retCode ? ",0" : "")));
             }
             default -> {
                 Connection connection = slot.connection;
                 slot.state = SlotState.CLOSING;
-                return Reply.ok().then(() -> connection.close(mode, () -> core.post(() -> {
+                return Reply.ok().then(() -> connection.close(mode, retCode, outcome -> core.post(() -> {
                     if (slot.connection == connection) {
                         slot.release();
                     }
-                    closeUrc(urc);
+                    closeUrc(urc + (retCode ? "," + outcome : ""));
                 })));
             }
         }

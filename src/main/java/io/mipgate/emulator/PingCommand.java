@@ -48,6 +48,7 @@ final class PingCommand {
         int count = AtCommand.integer(p, 2, AllFamilies.PING_COUNT, AllFamilies.PING_COUNT_DEFAULT);
         int size = AtCommand.integer(p, 3, AllFamilies.PING_SIZE, AllFamilies.PING_SIZE_DEFAULT);
         AtCommand.integer(p, 4, AllFamilies.PDP_CID, 1);
+        DataCallCommands.requireActive(core);
         ModuleState state = core.state();
         if (state.pingBusy) {
             throw AtError.cme(ModuleErrorCode.PING_BUSY.code());

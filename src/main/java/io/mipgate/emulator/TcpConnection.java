@@ -6,7 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jdk.net.ExtendedSocketOptions;
@@ -22,6 +28,11 @@ final class TcpConnection implements Connection {
     private static final Logger log = LoggerFactory.getLogger(TcpConnection.class);
     /** Largest block one {@code +MIPURC: "rtcp"} carries (one TCP segment). */
     static final int READ_CHUNK = 1460;
+    /** How long a graceful close waits for the peer's FIN; the manual gives no figure (emulator choice). */
+    static final Duration PEER_CLOSE_WAIT = Duration.ofSeconds(2);
+    private static final int RET_NORMAL = 0;
+    private static final int RET_NO_RESPONSE = 1;
+    private static final int RET_OTHER = 2;
 
     private final Socket socket;
     private final Events events;
@@ -30,6 +41,9 @@ final class TcpConnection implements Connection {
     private long outstanding;
     private int limit;
     private volatile boolean closing;
+    /** A graceful close waits for the peer: received data is dropped, its FIN or reset still seen. */
+    private volatile boolean draining;
+    private final CompletableFuture<Integer> peerEnd = new CompletableFuture<>();
 
     TcpConnection(Socket socket, Events events, int creditLimit) {
         this.socket = socket;
@@ -49,20 +63,24 @@ final class TcpConnection implements Connection {
             while (true) {
                 int room;
                 synchronized (credit) {
-                    while (outstanding >= limit && !closing) {
+                    while (outstanding >= limit && !closing && !draining) {
                         credit.wait();
                     }
                     if (closing) {
                         return;
                     }
-                    room = (int) Math.min(buffer.length, limit - outstanding);
+                    room = draining ? buffer.length : (int) Math.min(buffer.length, limit - outstanding);
                 }
                 int n = in.read(buffer, 0, room);
                 if (n < 0) {
-                    if (!closing) {
+                    peerEnd.complete(RET_NORMAL);
+                    if (!closing && !draining) {
                         events.closedByPeer(this, 1);
                     }
                     return;
+                }
+                if (draining) {
+                    continue; // the host is closing: what still arrives is no longer reported
                 }
                 synchronized (credit) {
                     outstanding += n;
@@ -70,7 +88,8 @@ final class TcpConnection implements Connection {
                 events.data(this, Arrays.copyOf(buffer, n));
             }
         } catch (IOException e) {
-            if (!closing) {
+            peerEnd.complete(RET_OTHER);
+            if (!closing && !draining) {
                 log.debug("tcp read failed: {}", e.toString());
                 events.closedByPeer(this, 2);
             }
@@ -97,9 +116,10 @@ final class TcpConnection implements Connection {
     }
 
     @Override
-    public void close(CloseMode mode, Runnable onClosed) {
+    public void close(CloseMode mode, boolean awaitPeer, IntConsumer onClosed) {
         boolean drain = mode == CloseMode.GRACEFUL || mode == CloseMode.GRACEFUL_TIME_WAIT;
         Runnable doClose = () -> {
+            int outcome = drain && awaitPeer ? finishWithPeer() : RET_NORMAL;
             stopReading();
             try {
                 if (mode == CloseMode.RESET) {
@@ -109,7 +129,7 @@ final class TcpConnection implements Connection {
             } catch (IOException ignored) {
                 // closing anyway
             }
-            onClosed.run();
+            onClosed.accept(outcome);
         };
         if (drain) {
             writer.execute(doClose);
@@ -117,6 +137,28 @@ final class TcpConnection implements Connection {
         } else {
             writer.shutdownNow();
             Thread.ofVirtual().start(doClose);
+        }
+    }
+
+    /**
+     * The sent data is out: send FIN and wait for the peer's. Its FIN is a normal close, a reset or a write error
+     * "another reason", and silence until {@link #PEER_CLOSE_WAIT} "the server did not respond" (AT-REFERENCE 2.4.2).
+     */
+    private int finishWithPeer() {
+        synchronized (credit) {
+            draining = true;
+            credit.notifyAll();
+        }
+        try {
+            socket.shutdownOutput();
+            return peerEnd.get(PEER_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException | ExecutionException e) {
+            return RET_OTHER;
+        } catch (TimeoutException e) {
+            return RET_NO_RESPONSE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RET_OTHER;
         }
     }
 

@@ -69,9 +69,9 @@ final class UdpConnection implements Connection {
     }
 
     @Override
-    public void close(CloseMode mode, Runnable onClosed) {
+    public void close(CloseMode mode, boolean awaitPeer, java.util.function.IntConsumer onClosed) {
         abandon();
-        onClosed.run();
+        onClosed.accept(0);
     }
 
     @Override

@@ -155,7 +155,7 @@ final class ConnectionLifecycle {
             slot.awaitingRelease = false;
             if (slot.state != ConnectionState.CLOSED) {
                 table.moveTo(slot, ConnectionState.CLOSED, "closed by host"
-                        + (retCode.isPresent() ? " (ret_code " + retCode.getAsInt() + ")" : ""));
+                        + (retCode.isPresent() ? " (" + closeOutcome(retCode.getAsInt()) + ")" : ""));
             }
             table.endBridge(slot);
             var future = closes.remove(connectId);
@@ -205,6 +205,16 @@ final class ConnectionLifecycle {
         });
     }
 
+
+    /** {@code <ret_code>} of {@code +MIPCLOSE:} (AT-REFERENCE 2.4.2). */
+    static String closeOutcome(int retCode) {
+        return switch (retCode) {
+            case 0 -> "closed normally";
+            case 1 -> "the server did not respond, closed on timeout";
+            case 2 -> "closed for another reason (reset or transmission error)";
+            default -> "ret_code " + retCode;
+        };
+    }
 
     static String disconnectReason(int connectState) {
         return switch (connectState) {

@@ -89,7 +89,12 @@ final class ConnectionOps {
             MipOpen command = new MipOpen(open.connectId(), request.protocol(), request.host(), request.port(),
                     request.timeoutSeconds(), request.mode(), request.localPort());
             try {
-                context.exec(command).orThrow(id(), command.describe());
+                ExchangeResult answer = context.exec(command);
+                if (Integer.valueOf(ModuleErrorCode.PDP_NOT_ACTIVATED.code()).equals(answer.errorCode())
+                        && dataCallRestored()) {
+                    answer = context.exec(command);
+                }
+                answer.orThrow(id(), command.describe());
             } catch (RuntimeException e) {
                 table.lifecycle.openFailed(open, "open refused: " + e.getMessage());
                 throw e;
@@ -110,6 +115,21 @@ final class ConnectionOps {
                         }
                     });
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * An open met a data call that is down (570): unless an operator took it down, bring it up again (FIELD-NOTES §5)
+     * so the open can be retried once.
+     */
+    private boolean dataCallRestored() {
+        if (context.state.dataCallHeldDown()) {
+            return false;
+        }
+        try {
+            return new DataCallOps(context).activate().active();
+        } catch (ModuleException e) {
+            return false;
+        }
     }
 
     // ---- send ----

@@ -42,11 +42,13 @@ public final class ModuleClient {
     private final ModuleWorker worker;
     private final ModuleState state;
     private final ConnectionOps connections;
+    private final DataCallOps dataCall;
 
     public ModuleClient(ModuleWorker worker) {
         this.worker = worker;
         this.state = worker.state;
         this.connections = new ConnectionOps(worker.context, worker.sampler, worker.flow, worker::session);
+        this.dataCall = new DataCallOps(worker.context);
     }
 
     public String id() {
@@ -127,11 +129,25 @@ public final class ModuleClient {
 
     public CompletableFuture<Void> configure(ConnectionSetting setting) {
         MipCfg.Setting command = validated(command(setting));
+        if (setting instanceof ConnectionSetting.ReceiveBuffer buffer) {
+            requireNotEstablished(buffer.connectId());
+        }
         return user("AT+MIPCFG", () -> {
+            if (setting instanceof ConnectionSetting.ReceiveBuffer buffer) {
+                requireNotEstablished(buffer.connectId());
+            }
             worker.context.exec(command, null, () -> SettingEffects.applied(worker.table, command)).orThrow(id(), command.describe());
             state.locked(() -> state.remember("MIPCFG/" + command.option() + "/" + command.connectId(), command));
             return null;
         });
+    }
+
+    /** The receive buffer is set before the connection is established (AT-REFERENCE 2.1.1). */
+    private void requireNotEstablished(int connectId) {
+        if (!worker.table.inspect(connectId, ConnectionSlot::isFree)) {
+            throw new ModuleException.StateConflict(id(), "rcvbuf of connect_id " + connectId + " of module " + id()
+                    + " is set before the connection is opened; it is " + worker.table.snapshot(connectId).state());
+        }
     }
 
     /** Keep-alive of one connection, or of every connection when {@code connectId} is null. */
@@ -156,7 +172,13 @@ public final class ModuleClient {
         MdnsCfg.Query query = validated(new MdnsCfg.Query(option));
         return user("AT+MDNSCFG", () -> worker.context.exec(query).orThrow(id(), "AT+MDNSCFG")
                 .lines(Information.MdnsCfgLine.class).stream()
-                .map(line -> new DnsConfig(line.option(), line.values())).toList());
+                .map(line -> new DnsConfig(line.option(), servers(line))).toList());
+    }
+
+    /** ML307 prints its servers as {@code "a1",,"a2"} (FIELD-NOTES §9): the empty field between them is no server. */
+    private static List<String> servers(Information.MdnsCfgLine line) {
+        boolean servers = line.option() == DnsCfgOption.IP || line.option() == DnsCfgOption.IPV6;
+        return servers ? line.values().stream().filter(value -> !value.isBlank()).toList() : line.values();
     }
 
     public CompletableFuture<Void> configureDns(DnsSetting setting) {
@@ -168,6 +190,28 @@ public final class ModuleClient {
             }
             return null;
         });
+    }
+
+    // ---- the data call (FIELD-NOTES §5) ----
+
+    /** The PDP context as last read from the module. */
+    public DataCallState dataCall() {
+        return state.dataCall();
+    }
+
+    /** Reads the PDP context from the module. */
+    public CompletableFuture<DataCallState> readDataCall() {
+        return user("AT+MIPCALL?", dataCall::read);
+    }
+
+    /** Brings the PDP context up (with the configured APN, else the SIM's) unless it is. */
+    public CompletableFuture<DataCallState> activateDataCall() {
+        return user("AT+MIPCALL", dataCall::activate);
+    }
+
+    /** Takes the PDP context down: every connection of the module ends. */
+    public CompletableFuture<DataCallState> deactivateDataCall() {
+        return user("AT+MIPCALL", dataCall::deactivate);
     }
 
     // ---- network services of the module ----

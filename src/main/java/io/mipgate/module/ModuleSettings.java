@@ -20,11 +20,13 @@ import java.util.Optional;
  *                            field (FIELD-NOTES §7.1)
  * @param escapeGuard         silence around {@code +++}
  * @param closeOnShutdown     close every open connection on the module when the gateway stops
+ * @param apn                 APN of the data call the gateway brings up when the module has none active; null: the
+ *                            SIM's (FIELD-NOTES §5)
  */
 public record ModuleSettings(String id, LinkSpec link, Optional<ModelFamily> model, int queueCapacity,
                              int receiveBufferBytes, Duration sackInterval, Duration reconcileInterval,
                              Recovery recovery, int promptChunkBytes, int inlineHexChunkBytes, Duration escapeGuard,
-                             boolean closeOnShutdown) {
+                             boolean closeOnShutdown, String apn) {
 
     /**
      * The recovery ladder's bounds (see {@link RecoveryLadder}).
@@ -79,32 +81,32 @@ public record ModuleSettings(String id, LinkSpec link, Optional<ModelFamily> mod
     /** Defaults for a module on the given link; the with-ers adjust the rest. */
     public static ModuleSettings defaults(String id, LinkSpec link) {
         return new ModuleSettings(id, link, Optional.empty(), 64, 256 * 1024, Duration.ofSeconds(30),
-                Duration.ofSeconds(60), Recovery.DEFAULTS, 4096, 730, Duration.ofSeconds(1), false);
+                Duration.ofSeconds(60), Recovery.DEFAULTS, 4096, 730, Duration.ofSeconds(1), false, null);
     }
 
     public ModuleSettings withModel(ModelFamily family) {
         return new ModuleSettings(id, link, Optional.ofNullable(family), queueCapacity, receiveBufferBytes, sackInterval,
-                reconcileInterval, recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+                reconcileInterval, recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown, apn);
     }
 
     public ModuleSettings withQueueCapacity(int capacity) {
         return new ModuleSettings(id, link, model, capacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+                recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown, apn);
     }
 
     public ModuleSettings withReceiveBuffer(int bytes) {
         return new ModuleSettings(id, link, model, queueCapacity, bytes, sackInterval, reconcileInterval, recovery,
-                promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+                promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown, apn);
     }
 
     public ModuleSettings withIntervals(Duration sack, Duration reconcile) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sack, reconcile, recovery,
-                promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+                promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown, apn);
     }
 
     public ModuleSettings withRecovery(Recovery bounds) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                bounds, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown);
+                bounds, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown, apn);
     }
 
     public ModuleSettings withBackoff(Duration initial, Duration max, int maxAttempts) {
@@ -113,16 +115,21 @@ public record ModuleSettings(String id, LinkSpec link, Optional<ModelFamily> mod
 
     public ModuleSettings withEscapeGuard(Duration guard) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                recovery, promptChunkBytes, inlineHexChunkBytes, guard, closeOnShutdown);
+                recovery, promptChunkBytes, inlineHexChunkBytes, guard, closeOnShutdown, apn);
     }
 
     public ModuleSettings withChunks(int promptChunk, int inlineHexChunk) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                recovery, promptChunk, inlineHexChunk, escapeGuard, closeOnShutdown);
+                recovery, promptChunk, inlineHexChunk, escapeGuard, closeOnShutdown, apn);
     }
 
     public ModuleSettings withCloseOnShutdown(boolean close) {
         return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
-                recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, close);
+                recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, close, apn);
+    }
+
+    public ModuleSettings withApn(String dataCallApn) {
+        return new ModuleSettings(id, link, model, queueCapacity, receiveBufferBytes, sackInterval, reconcileInterval,
+                recovery, promptChunkBytes, inlineHexChunkBytes, escapeGuard, closeOnShutdown, dataCallApn);
     }
 }

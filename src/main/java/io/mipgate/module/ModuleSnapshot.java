@@ -9,11 +9,23 @@ import java.util.List;
  * @param recoveryRung        where the worker stands on its recovery ladder: NONE, RESYNC, REOPEN, REBOOT or FAILED
  * @param recoveryAttempts    recovery attempts in the current episode
  * @param consecutiveTimeouts command timeouts since the last answered command
+ * @param dataCall            the PDP context the module's sockets use, as last read (FIELD-NOTES §5)
  */
 public record ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
                              Instant statusSince, int queueDepth, int queueCapacity, String lastError,
                              boolean transparentBridgeActive, List<ConnectionSnapshot> connections,
-                             String recoveryRung, int recoveryAttempts, int consecutiveTimeouts) {
+                             String recoveryRung, int recoveryAttempts, int consecutiveTimeouts,
+                             DataCallState dataCall) {
+
+    /** A view without a data call read yet, for fixtures and adapters. */
+    public ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
+                          Instant statusSince, int queueDepth, int queueCapacity, String lastError,
+                          boolean transparentBridgeActive, List<ConnectionSnapshot> connections, String recoveryRung,
+                          int recoveryAttempts, int consecutiveTimeouts) {
+        this(id, link, model, firmware, imei, status, statusSince, queueDepth, queueCapacity, lastError,
+                transparentBridgeActive, connections, recoveryRung, recoveryAttempts, consecutiveTimeouts,
+                DataCallState.unknown(null));
+    }
 
     /** A healthy module's view, for fixtures and adapters. */
     public ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,

@@ -39,6 +39,12 @@ final class ModuleState {
     private volatile String lastError;
     /** ATE0 is in force: set by the start-up sequence, cleared when the module reboots. */
     private volatile boolean echoOff;
+    private volatile DataCallState dataCall = DataCallState.unknown(null);
+    /** An operator took the data call down: a loss is then not repaired. */
+    private volatile boolean dataCallHeldDown;
+    /** A loss was seen and its re-activation is queued. */
+    private final java.util.concurrent.atomic.AtomicBoolean dataCallLossPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     /** Settings operators made, by what they set (option and connect_id), re-applied after every reboot. */
     private final LinkedHashMap<String, AtCommand> remembered = new LinkedHashMap<>();
 
@@ -172,6 +178,31 @@ final class ModuleState {
 
     void echoOff(boolean value) {
         this.echoOff = value;
+    }
+
+    DataCallState dataCall() {
+        return dataCall;
+    }
+
+    void dataCall(DataCallState state) {
+        this.dataCall = state;
+    }
+
+    boolean dataCallHeldDown() {
+        return dataCallHeldDown;
+    }
+
+    void dataCallHeldDown(boolean heldDown) {
+        this.dataCallHeldDown = heldDown;
+    }
+
+    /** True for the first report of a loss, false while its re-activation is already queued. */
+    boolean dataCallLossNoticed() {
+        return dataCallLossPending.compareAndSet(false, true);
+    }
+
+    void dataCallLossHandled() {
+        dataCallLossPending.set(false);
     }
 
     void remember(String key, AtCommand setting) {

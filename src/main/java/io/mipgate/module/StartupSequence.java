@@ -43,6 +43,7 @@ final class StartupSequence {
         identify();
         reapplySettings();
         readEncodings();
+        bringUpDataCall();
     }
 
     /**
@@ -128,6 +129,22 @@ final class StartupSequence {
             } catch (ModuleException | IllegalArgumentException e) {
                 log.warn("module={} could not re-apply {}: {}", context.id, setting.describe(), e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A module that boots without an active PDP context cannot open sockets (FIELD-NOTES §5): read the context and
+     * activate it, with the configured APN or the SIM's, unless an operator took it down. A module that cannot is
+     * still usable for everything else, so a failure is logged, not fatal.
+     */
+    private void bringUpDataCall() {
+        DataCallOps dataCall = new DataCallOps(context);
+        try {
+            DataCallState state = context.state.dataCallHeldDown() ? dataCall.read() : dataCall.activate();
+            log.info("module={} data call cid={} active={} address={}", context.id, state.cid(), state.active(),
+                    state.address());
+        } catch (ModuleException | IllegalArgumentException e) {
+            log.warn("module={} data call not brought up: {}", context.id, e.getMessage());
         }
     }
 

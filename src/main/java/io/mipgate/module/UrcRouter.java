@@ -34,6 +34,9 @@ final class UrcRouter {
         void confirmDisconnect(int connectId, long generation, int connectState);
 
         void moduleRebooted(String why);
+
+        /** A {@code "disconn"} with state 3: the PDP context went down (FIELD-NOTES §8.3). */
+        void dataCallLost();
     }
 
     private final ModuleState state;
@@ -114,6 +117,9 @@ final class UrcRouter {
     }
 
     private void disconnected(int connectId, int connectState) {
+        if (connectState == 3) {
+            followups.dataCallLost();
+        }
         switch (table.lifecycle.disconnected(connectId, connectState)) {
             case CONFIRM -> followups.confirmDisconnect(connectId, table.inspect(connectId, s -> s.generation),
                     connectState);

@@ -2,12 +2,16 @@ package io.mipgate.module;
 
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What URCs ask of the worker. Called on the reader thread under the module lock, so each only queues a control job
  * or raises a flag for the worker's loop; nothing here touches the line.
  */
 final class WorkerFollowups implements UrcRouter.Followups {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerFollowups.class);
 
     private final WorkerContext context;
     private final FlowControl flow;
@@ -47,6 +51,26 @@ final class WorkerFollowups implements UrcRouter.Followups {
         context.control("AT+MIPSTATE", () -> {
             reconciler.confirmDisconnect(connectId, generation, connectState);
             return null;
+        });
+    }
+
+    /** One check per loss, however many connections reported it; the check re-activates unless an operator took it down. */
+    @Override
+    public void dataCallLost() {
+        if (!context.state.dataCallLossNoticed()) {
+            return;
+        }
+        context.control("AT+MIPCALL", () -> {
+            context.state.dataCallLossHandled();
+            if (context.state.dataCallHeldDown()) {
+                return context.state.dataCall();
+            }
+            try {
+                return new DataCallOps(context).activate();
+            } catch (ModuleException e) {
+                log.warn("module={} data call lost and not re-activated: {}", context.id, e.getMessage());
+                return context.state.dataCall();
+            }
         });
     }
 

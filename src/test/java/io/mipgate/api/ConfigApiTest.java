@@ -34,7 +34,7 @@ class ConfigApiTest extends ApiTestBase {
         assertThat(problem.path("model").asString()).isEqualTo("MN316");
         assertThat(get(MN316 + "/config/mipcfg/ssl", VIEWER).problem(422, "unsupported-on-model")
                 .path("model").asString()).isEqualTo("MN316");
-        assertThat(put(ML307R + "/config/dns/ip", ADMIN, "{\"primary\":\"127.0.0.1\"}")
+        assertThat(put(ML307R + "/config/dns/ipv6", ADMIN, "{\"primary\":\"::1\"}")
                 .problem(422, "unsupported-on-model").path("model").asString()).isEqualTo("ML307R");
         get(MN316 + "/connections/0/sack", VIEWER).problem(422, "unsupported-on-model");
     }

@@ -83,8 +83,11 @@ class Ml307rConformanceTest {
         at.exchange("AT+MIPRD=?", "+MIPRD: (0-5),(0-4096)", "OK");
         at.exchange("AT+MIPMODE=?", "+MIPMODE: (0-5),(0-3),(512-1460),(100-2000)", "OK");
         at.exchange("AT+MIPSACK=?", "+MIPSACK: (0-5)", "OK");
-        at.exchange("AT+MDNSCFG=?", "+MDNSCFG: \"priority\",(0,1)", "OK");
-        at.exchange("AT+MDNSCFG=\"ip\",\"114.114.114.114\",\"8.8.8.8\"", "+CME ERROR: 50");
+        // "ip" as ML307 field firmware answers it (FIELD-NOTES §9); the rest of Cat.1 has only "priority"
+        at.exchange("AT+MDNSCFG=?", "+MDNSCFG: \"ip\",,", "+MDNSCFG: \"priority\",(0,1)", "OK");
+        at.exchange("AT+MDNSCFG=\"ip\",\"114.114.114.114\",\"8.8.8.8\"", "OK");
+        at.exchange("AT+MDNSCFG=\"ip\"", "+MDNSCFG: \"ip\",\"114.114.114.114\",,\"8.8.8.8\"", "OK");
+        at.exchange("AT+MDNSCFG=\"ipv6\",\"::1\"", "+CME ERROR: 50");
         at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
         at.exchange("AT+MDNSCFG=\"priority\"", "+MDNSCFG: \"priority\",0", "OK");
         at.exchange("AT+MDNSGIP=?", "+MDNSGIP: ,(1-15)", "OK");

@@ -49,6 +49,11 @@ class ConnectionTableTest {
         public void moduleRebooted(String why) {
             followups.add("rebooted");
         }
+
+        @Override
+        public void dataCallLost() {
+            followups.add("data call lost");
+        }
     });
 
     ConnectionTableTest() {

@@ -28,13 +28,27 @@ public record ModuleDto(
                 allowableValues = {"NONE", "RESYNC", "REOPEN", "REBOOT", "FAILED"}) String recoveryRung,
         @Schema(description = "recovery attempts in the current episode", example = "0") int recoveryAttempts,
         @Schema(description = "command timeouts since the last answered command", example = "0")
-        int consecutiveTimeouts) {
+        int consecutiveTimeouts,
+        @Schema(description = "the PDP context the module's sockets use") DataCall dataCall) {
+
+    /** The module's data call as last read (AT+MIPCALL?). */
+    @Schema(name = "DataCall")
+    public record DataCall(
+            @Schema(description = "PDP context id", example = "1") int cid,
+            @Schema(description = "false until the gateway has read the context") boolean known,
+            @Schema(description = "sockets, lookups and pings need an active context") boolean active,
+            @Schema(description = "the module's address on the context, null while down", example = "10.36.12.5")
+            String address,
+            @Schema(description = "the configured APN, null when the SIM's is used", example = "CMIOT") String apn) {
+    }
 
     public static ModuleDto of(ModuleSnapshot s) {
         return new ModuleDto(s.id(), s.link(), s.model(), s.firmware(), s.imei(), s.status().name(), s.statusSince(),
                 s.queueDepth(), s.queueCapacity(), s.lastError(), s.transparentBridgeActive(), s.openConnections(),
                 s.connections().stream().filter(c -> c.state() != ConnectionState.INITIAL || c.generation() > 0)
                         .map(c -> ConnectionDto.of(s.id(), c)).toList(),
-                s.recoveryRung(), s.recoveryAttempts(), s.consecutiveTimeouts());
+                s.recoveryRung(), s.recoveryAttempts(), s.consecutiveTimeouts(),
+                new DataCall(s.dataCall().cid(), s.dataCall().known(), s.dataCall().active(), s.dataCall().address(),
+                        s.dataCall().apn()));
     }
 }

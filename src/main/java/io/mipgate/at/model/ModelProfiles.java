@@ -40,6 +40,8 @@ public final class ModelProfiles {
     private static final Set<Integer> FIRST_DNS_RETRY_CODES = Set.of(
             ModuleErrorCode.DNS_FAILED_OR_BAD_IP_FORMAT.code(), ModuleErrorCode.DNS_BUSY.code());
     private static final int FIRST_DNS_RETRIES = 5;
+    private static final Set<ModelFamily> ML307_FAMILIES = EnumSet.of(ModelFamily.ML307A, ModelFamily.ML307S,
+            ModelFamily.ML307R, ModelFamily.ML307G);
     /** §8.4: 551 "not in use" on release firmware; a development build answers OK, which needs no entry. */
     private static final Set<Integer> CLOSE_MEANS_ALREADY_CLOSED = Set.of(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
 
@@ -153,6 +155,10 @@ public final class ModelProfiles {
         Set<DnsCfgOption> dnsOptions = ml307g
                 ? EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.CACHED)
                 : EnumSet.of(DnsCfgOption.PRIORITY);
+        if (ML307_FAMILIES.contains(family)) {
+            // the manual says Cat.1 has only "priority"; ML307 field firmware answers AT+MDNSCFG="ip" (FIELD-NOTES §9)
+            dnsOptions.add(DnsCfgOption.IP);
+        }
         var dns = new ModelProfile.Dns(dnsOptions, false, false, ml307g ? 1 : 0, 10, true, true);
 
         int ntpTimeout = family == ModelFamily.ML305U || family == ModelFamily.ML305M ? 20 : 30;

@@ -81,10 +81,11 @@ final class ModelFactsTable {
 
         cat1(EmulatedFamily.ML302A, row -> { });
         cat1(EmulatedFamily.ML305A, row -> { });
-        cat1(EmulatedFamily.ML307A, row -> { });
+        // ML307 field firmware also answers AT+MDNSCFG="ip" (FIELD-NOTES §9, against the Cat.1 note of §2.10.1)
+        cat1(EmulatedFamily.ML307A, row -> row.dnsOptions = EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.IP));
         cat1(EmulatedFamily.ML302S, row -> { });
-        cat1(EmulatedFamily.ML307S, row -> { });
-        cat1(EmulatedFamily.ML307R, row -> { });
+        cat1(EmulatedFamily.ML307S, row -> row.dnsOptions = EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.IP));
+        cat1(EmulatedFamily.ML307R, row -> row.dnsOptions = EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.IP));
         cat1(EmulatedFamily.ML305U, row -> {
             row.promptMaxLength = 4096;                                    // fn 20
             row.sendTimeout = Optional.of(ParamRange.of(1, 180));          // absent from fn 5: generic 1~180
@@ -99,7 +100,7 @@ final class ModelFactsTable {
         cat1(EmulatedFamily.ML307G, row -> {
             row.closeModes = Optional.of(ParamRange.of(0, 3));             // fn 17
             // "cached" with <cached_mode> only, default 1 (fn 35; reading of the §2.10 conflict, §6 item 32)
-            row.dnsOptions = EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.CACHED);
+            row.dnsOptions = EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.CACHED, DnsCfgOption.IP);
             row.dnsCachedModeDefault = 1;
         });
     }

@@ -105,8 +105,9 @@ class EncoderValidationTest {
                 .isEqualTo("AT+MIPCLOSE=0,3\r");
         assertThatThrownBy(() -> new MipClose(0, CloseMode.GRACEFUL_TIME_WAIT).encode(ModelProfiles.of(ModelFamily.ML307G)))
                 .hasMessageContaining("<mode> 4");
-        assertThatThrownBy(() -> new MdnsCfg.Query(DnsCfgOption.IP).encode(ML307R))
-                .isInstanceOf(UnsupportedOnModelException.class).hasMessageContaining("ML307R");
+        assertThatThrownBy(() -> new MdnsCfg.Query(DnsCfgOption.IP).encode(ModelProfiles.of(ModelFamily.ML302A)))
+                .isInstanceOf(UnsupportedOnModelException.class).hasMessageContaining("ML302A");
+        assertThat(new MdnsCfg.Query(DnsCfgOption.IP).encode(ML307R)).asString().isEqualTo("AT+MDNSCFG=\"ip\"\r");
         assertThatThrownBy(() -> new MdnsGip("a.example", 1).encode(MN316)).isInstanceOf(UnsupportedOnModelException.class);
         assertThatThrownBy(() -> new MipSend.Inline(0, new byte[] {1}, SendFormat.HEX, true, null, 1).encode(ML307R))
                 .isInstanceOf(UnsupportedOnModelException.class).hasMessageContaining("<seq>");

@@ -69,6 +69,8 @@ class PerModelOptionalFieldsTest {
     private static final Set<DnsCfgOption> NB_DNS =
             EnumSet.of(DnsCfgOption.IP, DnsCfgOption.IPV6, DnsCfgOption.PRIORITY, DnsCfgOption.TIMEOUT);
     private static final Set<DnsCfgOption> CAT1_DNS = EnumSet.of(DnsCfgOption.PRIORITY);
+    /** FIELD-NOTES §9: ML307 firmware also answers "ip". */
+    private static final Set<DnsCfgOption> ML307_DNS = EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.IP);
 
     static final List<Row> MATRIX = List.of(
             nb(MN316, 4, Rai.UDP_ONLY, false, EnumSet.of(CID, TIMEOUT, SNDBUF, ACKMODE, SSL), 4096, false, 0, 4096, true),
@@ -79,13 +81,13 @@ class PerModelOptionalFieldsTest {
             nb(MN326, 4, Rai.UDP_ONLY, false, EnumSet.of(CID, TIMEOUT, SNDBUF, ACKMODE, SSL), 4096, false, 0, 4096, true),
             cat1(ML302A, 8192, 120, 1460, false, CAT1_DNS),
             cat1(ML305A, 8192, 120, 1460, false, CAT1_DNS),
-            cat1(ML307A, 8192, 120, 1460, false, CAT1_DNS),
+            cat1(ML307A, 8192, 120, 1460, false, ML307_DNS),
             cat1(ML302S, 8192, 120, 1460, false, CAT1_DNS),
-            cat1(ML307S, 8192, 120, 1460, false, CAT1_DNS),
+            cat1(ML307S, 8192, 120, 1460, false, ML307_DNS),
             cat1(ML305U, 4096, 180, 1, false, CAT1_DNS),
             cat1(ML305M, 8192, 120, 1460, false, CAT1_DNS),
-            cat1(ML307R, 8192, 120, 1460, false, CAT1_DNS),
-            cat1(ML307G, 8192, 120, 1460, true, EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.CACHED)));
+            cat1(ML307R, 8192, 120, 1460, false, ML307_DNS),
+            cat1(ML307G, 8192, 120, 1460, true, EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.CACHED, DnsCfgOption.IP)));
 
     /** NB rows: no {@code >} mode, no transparent mode, no configurable close mode, DNS without "cached", no GIP cid. */
     private static Row nb(ModelFamily family, int maxId, Rai rai, boolean emptyDatagram, Set<MipCfgOption> unsupported,

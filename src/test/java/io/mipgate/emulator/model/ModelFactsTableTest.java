@@ -63,13 +63,13 @@ class ModelFactsTableTest {
             MN326   | 4096  | 4096-8192  | 4096  | 12  | true  | true  | -     | ip ipv6 priority timeout | true  | 20
             ML302A  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority                 | false | 30
             ML305A  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority                 | false | 30
-            ML307A  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority                 | false | 30
+            ML307A  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority ip              | false | 30
             ML302S  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority                 | false | 30
-            ML307S  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority                 | false | 30
+            ML307S  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority ip              | false | 30
             ML305U  | 63920 | 1-65535    | 65535 | 256 | false | false | 1-180 | priority                 | false | 20
             ML305M  | 64240 | 1460-65535 | 65535 | 128 | false | false | 1-120 | priority                 | false | 20
-            ML307R  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority                 | false | 30
-            ML307G  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority cached          | false | 30
+            ML307R  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority ip              | false | 30
+            ML307G  | 64240 | 1460-65535 | 65535 | 256 | false | false | 1-120 | priority cached ip       | false | 30
             """)
     void tableB(String family, int tcpWindow, String udpRcvbuf, int udpRcvbufDefault, int cachedPackets,
                 boolean raiOnUdp, boolean seq, String sendTimeout, String dnsOptions, boolean dnsInNv,
