@@ -1,5 +1,6 @@
 package io.mipgate.transport.pty;
 
+import io.mipgate.testsupport.RequiredFacility;
 import io.mipgate.transport.LinkSpec;
 import io.mipgate.transport.SerialLink;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,6 @@ import static io.mipgate.transport.LinkTestSupport.allByteValues;
 import static io.mipgate.transport.LinkTestSupport.readExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /** The emulator's path to the gateway: a pty master on one side, jSerialComm on the slave on the other. */
@@ -37,7 +37,7 @@ class PseudoTerminalSerialLinkTest {
 
     @BeforeEach
     void openBothSides() throws Exception {
-        assumeThat(PseudoTerminal.isSupported()).as("pseudo-terminals need Linux and JNA").isTrue();
+        RequiredFacility.requirePseudoTerminals();
         pty = PseudoTerminal.open(dir.resolve("mipgate/ttyEMU0"));
         serial = new SerialLink("emu-1", LinkSpec.Serial.withDefaults(pty.devicePath().toString()));
         serial.open();
