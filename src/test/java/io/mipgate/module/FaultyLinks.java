@@ -24,6 +24,8 @@ final class FaultyLinks implements LinkFactory {
     private volatile Mode mode = Mode.PASS;
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger rebootsHeard = new AtomicInteger();
+    private final Object replyGate = new Object();
+    private boolean repliesHeld;
 
     FaultyLinks(LinkFactory inner) {
         this.inner = inner;
@@ -31,6 +33,33 @@ final class FaultyLinks implements LinkFactory {
 
     void mode(Mode value) {
         mode = value;
+    }
+
+    /** From now on what the module says reaches the gateway only after {@link #releaseReplies()}. */
+    void holdReplies() {
+        synchronized (replyGate) {
+            repliesHeld = true;
+        }
+    }
+
+    void releaseReplies() {
+        synchronized (replyGate) {
+            repliesHeld = false;
+            replyGate.notifyAll();
+        }
+    }
+
+    private void awaitReplyGate() throws IOException {
+        synchronized (replyGate) {
+            while (repliesHeld) {
+                try {
+                    replyGate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while replies were held");
+                }
+            }
+        }
     }
 
     @Override
@@ -51,6 +80,7 @@ final class FaultyLinks implements LinkFactory {
                 while (true) {
                     int n = link.read(buffer, offset, len);
                     if (n < 0 || mode != Mode.DEAF) {
+                        awaitReplyGate();
                         return n;
                     }
                 }
