@@ -95,7 +95,7 @@ class FaultInjectionTest {
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK");
         }
         at.faults().dropAttachment();
-        assertThat(at.awaitEof(Duration.ofSeconds(3))).isTrue();
+        assertThat(at.awaitEof(WAIT)).isTrue();
     }
 
     @Test
