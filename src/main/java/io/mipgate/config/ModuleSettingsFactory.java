@@ -75,6 +75,20 @@ final class ModuleSettingsFactory {
     }
 
     private static ModuleSettings.Recovery recovery(String id, MipgateProperties.Module module) {
+        if (!module.getBackoffInitial().isPositive()) {
+            throw new LinkConfigurationException(id, "backoff-initial", "must be positive");
+        }
+        if (module.getBackoffMax().compareTo(module.getBackoffInitial()) < 0) {
+            throw new LinkConfigurationException(id, "backoff-max", "must not be below backoff-initial ("
+                    + module.getBackoffInitial() + ")");
+        }
+        atLeast(id, "max-recovery-attempts", module.getMaxRecoveryAttempts(), 0);
+        atLeast(id, "timeouts-before-reboot", module.getTimeoutsBeforeReboot(), 1);
+        atLeast(id, "reopens-before-reboot", module.getReopensBeforeReboot(), 1);
+        atLeast(id, "soft-reboots", module.getSoftReboots(), 0);
+        if (module.getBootWait().isNegative()) {
+            throw new LinkConfigurationException(id, "boot-wait", "must not be negative");
+        }
         try {
             return ModuleSettings.Recovery.DEFAULTS
                     .withBackoff(module.getBackoffInitial(), module.getBackoffMax(), module.getMaxRecoveryAttempts())
@@ -82,6 +96,12 @@ final class ModuleSettingsFactory {
                             module.getSoftReboots(), module.getBootWait());
         } catch (IllegalArgumentException e) {
             throw new LinkConfigurationException(id, "recovery", e.getMessage());
+        }
+    }
+
+    private static void atLeast(String id, String setting, int value, int minimum) {
+        if (value < minimum) {
+            throw new LinkConfigurationException(id, setting, "must be at least " + minimum);
         }
     }
 }

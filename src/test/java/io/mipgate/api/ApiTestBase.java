@@ -18,16 +18,20 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The full application on a random port against virtual modules and loopback peers, called through the JDK's HTTP
- * client. Every API test class extends this one so they share one application context.
+ * client. Every API test class extends this one so they share one application context; before each class the
+ * virtual modules are rebooted ({@link ModulesReset}), so a class owns every module and connect_id it uses and the
+ * order of the classes does not matter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         classes = {MipgateApplication.class, ApiTestEnvironment.class})
 @ActiveProfiles("apitest")
+@TestExecutionListeners(listeners = ModulesReset.class, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 abstract class ApiTestBase {
 
     static final String VIEWER = "viewer-key-0123456789";
@@ -38,6 +42,8 @@ abstract class ApiTestBase {
     static final String MN316 = "/api/v1/modules/emu-mn316";
     static final String PROBLEM = "https://mipgate.io/problems/";
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How long a test waits for something that happens in the background: generous for a busy machine. */
+    static final Duration WAIT = Duration.ofSeconds(30);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -161,20 +167,28 @@ abstract class ApiTestBase {
         delete(module + "/connections/" + connectId, OPERATOR);
     }
 
-    /** Reads until {@code expected} bytes arrived or the deadline passed. */
+    /** Reads until at least {@code expected} bytes arrived (failing after {@link #WAIT}). */
     byte[] readAll(String module, int connectId, int expected) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (out.size() < expected && System.nanoTime() < deadline) {
-            Reply reply = send("GET", module + "/connections/" + connectId + "/data?max=100000", OPERATOR, null, null,
-                    "application/octet-stream");
-            assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-            out.writeBytes(reply.raw().body());
-            if (out.size() < expected) {
-                sleep(30);
-            }
-        }
+        org.awaitility.Awaitility.await("%d bytes on %s/%d".formatted(expected, module, connectId)).atMost(WAIT)
+                .until(() -> {
+                    Reply reply = send("GET", module + "/connections/" + connectId + "/data?max=100000", OPERATOR,
+                            null, null, "application/octet-stream");
+                    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+                    out.writeBytes(reply.raw().body());
+                    return out.size() >= expected;
+                });
         return out.toByteArray();
+    }
+
+    /** Polls an asynchronous job until it is no longer PENDING. */
+    JsonNode awaitJob(String location) {
+        JsonNode[] job = new JsonNode[1];
+        org.awaitility.Awaitility.await("job " + location).atMost(WAIT).until(() -> {
+            job[0] = get(location, VIEWER).json();
+            return !job[0].path("status").asString().equals("PENDING");
+        });
+        return job[0];
     }
 
     /** The bytes written to a module once its line has been idle for a moment. */

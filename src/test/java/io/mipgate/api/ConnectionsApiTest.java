@@ -59,12 +59,12 @@ class ConnectionsApiTest extends ApiTestBase {
             post(connection + "/send", OPERATOR, "{\"data\":\"" + Base64.getEncoder().encodeToString(allBytes())
                     + "\",\"encoding\":\"base64\"}");
             java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
-            for (int i = 0; i < 200 && received.size() < 256; i++) {
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> {
                 JsonNode data = get(connection + "/data?max=100", OPERATOR).json();
                 assertThat(data.path("length").asInt()).isLessThanOrEqualTo(100);
                 received.writeBytes(Base64.getDecoder().decode(data.path("data").asString()));
-                sleep(10);
-            }
+                return received.size() >= 256;
+            });
             assertThat(received.toByteArray()).isEqualTo(allBytes());
 
             // hex in, with waitForAck (TCP, AT+MIPSACK)
@@ -123,14 +123,7 @@ class ConnectionsApiTest extends ApiTestBase {
         String location = accepted.header("Location");
         assertThat(location).startsWith("/api/v1/jobs/");
         assertThat(accepted.json().path("status").asString()).isIn("PENDING", "SUCCEEDED");
-        JsonNode job = null;
-        for (int i = 0; i < 100; i++) {
-            job = get(location, VIEWER).json();
-            if (!job.path("status").asString().equals("PENDING")) {
-                break;
-            }
-            sleep(50);
-        }
+        JsonNode job = awaitJob(location);
         try {
             assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
             assertThat(job.path("kind").asString()).isEqualTo("open");

@@ -25,6 +25,7 @@ final class CountingEmulators implements LinkFactory, AutoCloseable {
     private final Map<String, VirtualModule> modules = new ConcurrentHashMap<>();
     private final Map<String, ByteArrayOutputStream> written = new ConcurrentHashMap<>();
     private final InetSocketAddress dns;
+    private final java.util.Set<String> held = new java.util.HashSet<>();
 
     CountingEmulators(InetSocketAddress dns) {
         this.dns = dns;
@@ -32,6 +33,33 @@ final class CountingEmulators implements LinkFactory, AutoCloseable {
 
     VirtualModule module(String id) {
         return modules.get(id);
+    }
+
+    /** From now on what module {@code id} says reaches the gateway only after {@link #releaseReplies}. */
+    void holdReplies(String id) {
+        synchronized (held) {
+            held.add(id);
+        }
+    }
+
+    void releaseReplies(String id) {
+        synchronized (held) {
+            held.remove(id);
+            held.notifyAll();
+        }
+    }
+
+    private void awaitReleased(String id) throws IOException {
+        synchronized (held) {
+            while (held.contains(id)) {
+                try {
+                    held.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while replies were held");
+                }
+            }
+        }
     }
 
     /** Bytes the gateway has written to a module so far. */
@@ -73,7 +101,9 @@ final class CountingEmulators implements LinkFactory, AutoCloseable {
 
             @Override
             public int read(byte[] buffer, int offset, int len) throws IOException {
-                return pair.gatewaySide().read(buffer, offset, len);
+                int n = pair.gatewaySide().read(buffer, offset, len);
+                awaitReleased(moduleId);
+                return n;
             }
 
             @Override

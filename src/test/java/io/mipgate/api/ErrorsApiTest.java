@@ -148,13 +148,8 @@ class ErrorsApiTest extends ApiTestBase {
         ApiTestEnvironment.EMULATORS.module("emu-ml307r").faults().swallowNextResponse();
         post(ML307R + "/at", ADMIN, "{\"command\":\"AT\",\"timeoutMs\":300}").problem(504, "module-timeout");
         // the worker resynchronises; the next command works again
-        for (int i = 0; i < 50; i++) {
-            if (post(ML307R + "/at", ADMIN, "{\"command\":\"AT\"}").status() == 200) {
-                return;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("module did not recover after a timeout");
+        org.awaitility.Awaitility.await("module recovered after a timeout").atMost(WAIT)
+                .until(() -> post(ML307R + "/at", ADMIN, "{\"command\":\"AT\"}").status() == 200);
     }
 
     @Test
@@ -167,26 +162,37 @@ class ErrorsApiTest extends ApiTestBase {
 
     @Test
     void fullQueueIs429WithRetryAfter() throws Exception {
-        ApiTestEnvironment.EMULATORS.module("emu-small").faults().delayNextResponse(Duration.ofMillis(1500));
+        // emu-small queues one job: with its answer held, one command is in flight, one waits, the rest are refused
         HttpClient client = HttpClient.newHttpClient();
+        ApiTestEnvironment.EMULATORS.holdReplies("emu-small");
         List<CompletableFuture<HttpResponse<String>>> replies = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            replies.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/api/v1/modules/emu-small/at")).header("X-API-Key", ADMIN)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"AT\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-            Thread.sleep(30);
+        try {
+            long written = ApiTestEnvironment.EMULATORS.written("emu-small");
+            replies.add(rawAt(client, "emu-small"));
+            org.awaitility.Awaitility.await("first command on the line").atMost(WAIT)
+                    .until(() -> ApiTestEnvironment.EMULATORS.written("emu-small") > written);
+            replies.add(rawAt(client, "emu-small"));
+            org.awaitility.Awaitility.await("second command queued").atMost(WAIT)
+                    .until(() -> get("/api/v1/modules/emu-small", VIEWER).json().path("queueDepth").asInt() == 1);
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> full = rawAt(client, "emu-small").get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(full.statusCode()).as(full.body()).isEqualTo(429);
+                assertThat(full.body()).contains(PROBLEM + "queue-full");
+                assertThat(full.headers().firstValue("Retry-After")).isPresent();
+            }
+            assertThat(replies).noneMatch(CompletableFuture::isDone);
+        } finally {
+            ApiTestEnvironment.EMULATORS.releaseReplies("emu-small");
         }
-        List<HttpResponse<String>> done = new ArrayList<>();
         for (var reply : replies) {
-            done.add(reply.get());
+            assertThat(reply.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
-        HttpResponse<String> full = done.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow(
-                () -> new AssertionError("no 429 among " + done.stream().map(HttpResponse::statusCode).toList()));
-        assertThat(full.body()).contains(PROBLEM + "queue-full");
-        assertThat(full.headers().firstValue("Retry-After")).isPresent();
-        assertThat(done.stream().filter(r -> r.statusCode() == 200)).isNotEmpty();
-        assertThat(done.stream().map(HttpResponse::statusCode)).allMatch(s -> s == 200 || s == 429);
+    }
+
+    private CompletableFuture<HttpResponse<String>> rawAt(HttpClient client, String module) {
+        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/modules/"
+                        + module + "/at")).header("X-API-Key", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"AT\",\"timeoutMs\":60000}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -21,11 +21,7 @@ class NetworkApiTest extends ApiTestBase {
     void asyncPingIsAJob() {
         Reply accepted = post(MN316 + "/ping?async=true", OPERATOR, "{\"host\":\"127.0.0.1\",\"count\":1}");
         assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
-        JsonNode job = accepted.json();
-        for (int i = 0; i < 100 && job.path("status").asString().equals("PENDING"); i++) {
-            sleep(50);
-            job = get(accepted.header("Location"), VIEWER).json();
-        }
+        JsonNode job = awaitJob(accepted.header("Location"));
         assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(job.path("result").path("echoes").size()).isEqualTo(1);
     }

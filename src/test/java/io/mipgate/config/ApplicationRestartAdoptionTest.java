@@ -105,7 +105,7 @@ class ApplicationRestartAdoptionTest {
                     return received.size() >= meanwhile.length;
                 });
                 assertThat(received.toByteArray()).isEqualTo(meanwhile);
-                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(20))
                         .until(() -> again.connection(id).bufferedBytes() == 0);
             }
         }

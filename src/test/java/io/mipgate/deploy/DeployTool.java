@@ -1,9 +1,8 @@
 package io.mipgate.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.mipgate.testsupport.RequiredFacility;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +32,8 @@ record DeployTool(String name, String debianPackage) {
 
     Path require() {
         Optional<Path> found = find();
-        if (found.isEmpty()) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("%s is missing under CI=true: .ci/run installs Debian package '%s'", name, debianPackage);
-            }
-            assumeTrue(false, name + " not installed (apt-get install " + debianPackage + "); skipped outside CI");
-        }
+        RequiredFacility.require(found.isPresent(),
+                name + " is not installed (.ci/run installs Debian package '" + debianPackage + "')");
         return found.orElseThrow();
     }
 

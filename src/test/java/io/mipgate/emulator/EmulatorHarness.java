@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class EmulatorHarness implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(5);
+    static final Duration WAIT = Duration.ofSeconds(30); // generous: a busy machine only makes a failure slower
 
     final VirtualModule module;
     private final Link host;
@@ -242,18 +242,12 @@ final class EmulatorHarness implements AutoCloseable {
 
     /** Blocks until the host side sees EOF. */
     boolean awaitEof(Duration wait) {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!module.attached()) {
-                return true;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
+        try {
+            org.awaitility.Awaitility.await().atMost(wait).until(() -> !module.attached());
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     @Override

@@ -2,11 +2,16 @@ package io.mipgate.emulator;
 
 import static io.mipgate.emulator.EmulatorHarness.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -34,20 +39,18 @@ class FaultInjectionTest {
         assertThat(echo.awaitAccepted(accepted, WAIT)).isTrue();
     }
 
-    private static void awaitNoConnection(TcpEchoServer echo) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!echo.connections().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(echo.connections()).as("the peer saw the connection end").isEmpty();
+    private static void awaitNoConnection(TcpEchoServer echo) {
+        await("the peer saw the connection end").atMost(WAIT).until(() -> echo.connections().isEmpty());
     }
 
     @Test
     void delayedResponseLetsUrcsThrough() throws Exception {
         start(EmulatedFamily.ML307R);
-        at.faults().delayNextResponse(Duration.ofMillis(300));
+        at.exchange("ATE1", "OK");
+        at.echo(true); // the echo of the next command proves the module has taken it before the URC is emitted
+        // generous: the URC below must only be emitted within this delay, however busy the machine
+        at.faults().delayNextResponse(Duration.ofSeconds(2));
         at.command("AT");
-        at.expectSilence(Duration.ofMillis(100));
         at.faults().emitUrc("+MIPURC: \"disconn\",3,1");
         at.expectLine("+MIPURC: \"disconn\",3,1");
         at.expectLine("OK");
@@ -92,7 +95,7 @@ class FaultInjectionTest {
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK");
         }
         at.faults().dropAttachment();
-        assertThat(at.awaitEof(Duration.ofSeconds(3))).isTrue();
+        assertThat(at.awaitEof(WAIT)).isTrue();
     }
 
     @Test
@@ -127,15 +130,24 @@ class FaultInjectionTest {
         start(EmulatedFamily.ML307R);
         try (TcpEchoServer peer = TcpEchoServer.start()) {
             openTcp(peer, 1);
-            at.faults().delayNextCloseUrc(Duration.ofMillis(400));
+            // generous: the id must be released and reopened within this delay, however busy the machine
+            at.faults().delayNextCloseUrc(Duration.ofSeconds(3));
             at.exchange("AT+MIPCLOSE=0", "OK");
-            Thread.sleep(100); // the socket is released shortly after OK; the URC comes 400 ms late
+            awaitReleased(0); // the slot is freed once the socket has closed, shortly after OK
             openTcp(peer, 2);
             at.expectLine("+MIPCLOSE: 0");
             at.faults().emitStaleDisconn(0, 1);
             at.expectLine("+MIPURC: \"disconn\",0,1");
             at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"TCP\",\"127.0.0.1\"," + peer.port() + ",\"CONNECTED\"", "OK");
         }
+    }
+
+    /** Polls AT+MIPSTATE until connect_id {@code id} is INITIAL again. */
+    private void awaitReleased(int id) {
+        await().atMost(WAIT).until(() -> {
+            at.command("AT+MIPSTATE=" + id);
+            return at.linesUntilFinal().contains("+MIPSTATE: " + id + ",,,,\"INITIAL\"");
+        });
     }
 
     @Test
@@ -180,15 +192,13 @@ class FaultInjectionTest {
     @Test
     void streamBufferStopsReadingAtTheTcpWindow() throws Exception {
         start(EmulatedFamily.MN316A);
-        try (TcpEchoServer echo = TcpEchoServer.start()) {
-            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",,2", "OK", "+MIPOPEN: 0,0");
-            // all of it is sent before the first echo comes back, so no URC falls between command and answer
-            echo.setEchoDelay(Duration.ofMillis(400));
-            int total = 0;
+        int total = 10 * 1000;
+        try (HoldingPeer peer = new HoldingPeer(total)) {
+            at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + peer.port() + ",,2", "OK", "+MIPOPEN: 0,0");
+            // the peer answers only once all of it arrived, so no URC falls between a command and its answer
             for (int i = 0; i < 10; i++) {
                 String chunk = "z".repeat(1000);
                 at.exchange("AT+MIPSEND=0,1000,\"" + chunk + "\"", "+MIPSEND: 0,1000", "OK");
-                total += chunk.length();
             }
             int read = 0;
             while (read < total) {
@@ -204,6 +214,39 @@ class FaultInjectionTest {
                 }
             }
             assertThat(read).isEqualTo(total);
+        }
+    }
+
+    /** A TCP peer that reads {@code total} bytes and only then writes them all back. */
+    private static final class HoldingPeer implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final Thread thread;
+        private volatile Socket accepted;
+
+        HoldingPeer(int total) throws IOException {
+            thread = Thread.ofVirtual().start(() -> {
+                try (Socket socket = server.accept()) {
+                    accepted = socket;
+                    socket.getOutputStream().write(socket.getInputStream().readNBytes(total));
+                    socket.getInputStream().read(); // keep the connection open until the test ends
+                } catch (IOException closed) {
+                    // the test ended
+                }
+            });
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            Socket socket = accepted;
+            if (socket != null) {
+                socket.close();
+            }
+            thread.join(WAIT.toMillis());
         }
     }
 

@@ -176,10 +176,7 @@ class HostServicesTest {
             start(EmulatedFamily.MN319, dns);
             at.exchange("AT+MIPOPEN=0,\"UDP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
             at.exchange("AT+MIPSEND=0,0", "+MIPSEND: 0,0", "OK");
-            long deadline = System.nanoTime() + EmulatorHarness.WAIT.toNanos();
-            while (echo.datagramsEchoed() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            org.awaitility.Awaitility.await().atMost(EmulatorHarness.WAIT).until(() -> echo.datagramsEchoed() > 0);
             assertThat(echo.datagramsEchoed()).as("the empty datagram reached the peer").isEqualTo(1);
             at.expectLine("+MIPURC: \"rudp\",0,0,"); // and its echo, as empty, came back
             at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");

@@ -1,10 +1,10 @@
 package io.mipgate.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.testsupport.RequiredFacility;
 import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkSpec;
 import io.mipgate.transport.SerialLink;
@@ -34,7 +34,7 @@ class PtyAttachmentTest {
 
     @BeforeEach
     void needsPseudoTerminals() {
-        assumeThat(EmulatorPtyAttachment.isSupported()).as("pseudo-terminals need Linux and JNA").isTrue();
+        RequiredFacility.requirePseudoTerminals();
     }
 
     @Test

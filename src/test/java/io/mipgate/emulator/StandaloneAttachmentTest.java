@@ -23,12 +23,9 @@ class StandaloneAttachmentTest {
              AdminServer admin = new AdminServer(module.faults(), loopback, 0);
              Socket host = new Socket(loopback, serial.port());
              Socket adminClient = new Socket(loopback, admin.port())) {
-            host.setSoTimeout(5000);
+            host.setSoTimeout((int) EmulatorHarness.WAIT.toMillis());
             InputStream in = host.getInputStream();
-            long deadline = System.currentTimeMillis() + 5000;
-            while (!module.attached() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
+            org.awaitility.Awaitility.await().atMost(EmulatorHarness.WAIT).until(module::attached);
             module.powerOn();
             assertThat(new String(in.readNBytes(13), StandardCharsets.US_ASCII)).isEqualTo("\r\n+MATREADY\r\n");
             try (Socket second = new Socket(loopback, serial.port())) {

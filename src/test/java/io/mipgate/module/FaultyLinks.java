@@ -28,6 +28,8 @@ final class FaultyLinks implements LinkFactory {
     private volatile UnaryOperator<String> inbound = UnaryOperator.identity();
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger rebootsHeard = new AtomicInteger();
+    private final Object replyGate = new Object();
+    private boolean repliesHeld;
 
     FaultyLinks(LinkFactory inner) {
         this.inner = inner;
@@ -40,6 +42,33 @@ final class FaultyLinks implements LinkFactory {
     /** Replaces every match of {@code pattern} in what the module says; the replacement is never longer. */
     void rewriteInbound(Pattern pattern, String replacement) {
         inbound = text -> pattern.matcher(text).replaceAll(replacement);
+    }
+
+    /** From now on what the module says reaches the gateway only after {@link #releaseReplies()}. */
+    void holdReplies() {
+        synchronized (replyGate) {
+            repliesHeld = true;
+        }
+    }
+
+    void releaseReplies() {
+        synchronized (replyGate) {
+            repliesHeld = false;
+            replyGate.notifyAll();
+        }
+    }
+
+    private void awaitReplyGate() throws IOException {
+        synchronized (replyGate) {
+            while (repliesHeld) {
+                try {
+                    replyGate.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while replies were held");
+                }
+            }
+        }
     }
 
     @Override
@@ -65,6 +94,7 @@ final class FaultyLinks implements LinkFactory {
                     if (mode == Mode.DEAF) {
                         continue;
                     }
+                    awaitReplyGate();
                     byte[] heard = inbound.apply(new String(buffer, offset, n, StandardCharsets.ISO_8859_1))
                             .getBytes(StandardCharsets.ISO_8859_1);
                     if (heard.length > 0) {

@@ -53,6 +53,7 @@ final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        faults.releaseReplies(); // a test that failed while holding them must not leave a reader parked
         manager.close();
         emulators.close();
     }

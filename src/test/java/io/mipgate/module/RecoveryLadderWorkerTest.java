@@ -64,7 +64,7 @@ class RecoveryLadderWorkerTest {
                         e -> assertThat(e.status()).isEqualTo(ModuleStatus.FAILED));
 
         int opens = gateway.faults.opened.get();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20))
                 .until(() -> gateway.faults.opened.get() == opens);
 
         gateway.faults.mode(FaultyLinks.Mode.PASS);
@@ -116,8 +116,9 @@ class RecoveryLadderWorkerTest {
         assertThat(attempts).hasSizeGreaterThanOrEqualTo(4);
         long first = Duration.between(attempts.get(1), attempts.get(2)).toMillis();
         long capped = Duration.between(attempts.get(3), attempts.get(4)).toMillis();
+        // lower bounds only: a busy machine can stretch a wait, never shorten it (100 ms doubling, capped at 400)
         assertThat(first).isGreaterThanOrEqualTo(100);
-        assertThat(capped).isGreaterThanOrEqualTo(400).isGreaterThan(first);
+        assertThat(capped).isGreaterThanOrEqualTo(400);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.mipgate.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mipgate.emulator.model.EmulatedFamily;
+import io.mipgate.testsupport.RequiredFacility;
 import io.mipgate.transport.pty.PseudoTerminal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ class SerialDiscoveryTest {
 
     @Test
     void findsTheModuleThatAnswersAndSkipsSilentAndClaimedPorts() throws Exception {
-        assumeTrue(PseudoTerminal.isSupported());
+        RequiredFacility.requirePseudoTerminals();
         Path dir = Files.createTempDirectory("mipgate-discovery");
         try (PtyModuleFixture answering = new PtyModuleFixture(EmulatedFamily.ML307R);
              PtyModuleFixture claimed = new PtyModuleFixture(EmulatedFamily.MN316);

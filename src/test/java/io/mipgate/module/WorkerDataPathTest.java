@@ -68,7 +68,7 @@ class WorkerDataPathTest {
 
         assertThat(sent.accepted()).isEqualTo(payload.length);
         assertThat(Payloads.readExactly(module, id, payload.length, WAIT)).isEqualTo(payload);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20))
                 .until(() -> module.connection(id).bufferedBytes() == 0);
         assertThat(echoed(id, "after".getBytes())).isEqualTo("after".getBytes());
     }
@@ -108,7 +108,7 @@ class WorkerDataPathTest {
     private void assertNothingStrayAndEchoWorks(int id, long seed) throws Exception {
         byte[] next = Payloads.binary(200, seed);
         assertThat(echoed(id, next)).isEqualTo(next);
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20))
                 .until(() -> module.connection(id).bufferedBytes() == 0);
         assertThat(module.connection(id).state()).isEqualTo(ConnectionState.CONNECTED);
     }

@@ -1,12 +1,12 @@
 package io.mipgate.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.testsupport.RequiredFacility;
 import io.mipgate.transport.LinkFactories;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ class WorkerOverPtyTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(io.mipgate.transport.pty.PseudoTerminal.isSupported(), "no pseudo-terminals on this OS");
+        RequiredFacility.requirePseudoTerminals();
         fixture = new PtyModuleFixture(EmulatedFamily.ML307R);
         echo = TcpEchoServer.start();
         manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC());

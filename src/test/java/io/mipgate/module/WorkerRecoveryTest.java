@@ -196,8 +196,9 @@ class WorkerRecoveryTest {
 
     @Test
     void aFullQueueRefusesAtOnceAndCancelledJobsNeverRun() throws Exception {
-        gateway.module("m").faults().delayNextResponse(Duration.ofMillis(800));
-        CompletableFuture<RawResponse> busy = module.raw("AT", Duration.ofSeconds(3));
+        // the answer is held back until the queue has been filled and a job cancelled: no race with a timer
+        gateway.faults.holdReplies();
+        CompletableFuture<RawResponse> busy = module.raw("AT", Duration.ofSeconds(60));
         await().atMost(WAIT).until(() -> module.snapshot().queueDepth() == 0);
         CompletableFuture<ConnectionSnapshot> queued = module.refresh(1);
         CompletableFuture<ConnectionSnapshot> cancelled = module.refresh(2);
@@ -207,6 +208,8 @@ class WorkerRecoveryTest {
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("queue full"));
         long mipstateBefore = countFinished("AT+MIPSTATE");
         cancelled.cancel(false);
+        assertThat(busy).as("still in flight").isNotDone();
+        gateway.faults.releaseReplies();
 
         assertThat(busy.get(10, TimeUnit.SECONDS).ok()).isTrue();
         assertThat(queued.get(10, TimeUnit.SECONDS).connectId()).isEqualTo(1);

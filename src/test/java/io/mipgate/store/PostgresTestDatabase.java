@@ -1,5 +1,6 @@
 package io.mipgate.store;
 
+import io.mipgate.testsupport.RequiredFacility;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -62,17 +63,13 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         }
     }
 
-    static boolean inCi() {
-        return "true".equalsIgnoreCase(System.getenv("CI"));
-    }
-
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         Optional<Server> found = server();
         if (found.isPresent()) {
             return ConditionEvaluationResult.enabled("PostgreSQL from " + found.get().origin());
         }
-        if (inCi()) {
+        if (RequiredFacility.inCi()) {
             throw new IllegalStateException("CI=true but no PostgreSQL for the store tests: no Docker daemon and"
                     + " MIPGATE_TEST_POSTGRES_URL is not set");
         }

@@ -1,5 +1,6 @@
 package io.mipgate.transport.pty;
 
+import io.mipgate.testsupport.RequiredFacility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,7 +17,6 @@ import static io.mipgate.transport.LinkTestSupport.allByteValues;
 import static io.mipgate.transport.LinkTestSupport.readExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /** The pty on its own, opened from the slave side with plain file streams (no jSerialComm reconfiguring it). */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -27,7 +27,7 @@ class PseudoTerminalTest {
 
     @BeforeEach
     void requirePtySupport() {
-        assumeThat(PseudoTerminal.isSupported()).as("pseudo-terminals need Linux and JNA").isTrue();
+        RequiredFacility.requirePseudoTerminals();
     }
 
     @Test
