@@ -83,22 +83,50 @@ public class OpenApiConfiguration {
                         .addProperty("message", new StringSchema().example("letters, digits and . - _ : % only"))));
     }
 
+    /**
+     * Completes every operation under {@code /api/v1}: the problem answers it can give, and its JSON bodies typed as
+     * such. springdoc types a body {@code *}{@code /*} when a mapping declares no {@code produces}, which code
+     * generators and validators reject; the API writes JSON there. The problem schema is (re)registered here because
+     * springdoc drops component schemas that no operation references before the customizers run.
+     */
     @Bean
     OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
-            if (!path.startsWith("/api/v1")) {
-                return;
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
             }
-            item.readOperations().forEach(operation -> {
-                ApiResponses responses = operation.getResponses();
-                ERRORS.forEach((code, description) -> {
-                    if (!responses.containsKey(code)) {
-                        responses.addApiResponse(code, new ApiResponse().description(description)
-                                .content(new Content().addMediaType("application/problem+json",
-                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            if (openApi.getComponents().getSchemas() == null || !openApi.getComponents().getSchemas().containsKey(PROBLEM)) {
+                openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                if (!path.startsWith("/api/v1")) {
+                    return;
+                }
+                item.readOperations().forEach(operation -> {
+                    ApiResponses responses = operation.getResponses();
+                    responses.values().forEach(response -> typeWildcardAsJson(response.getContent()));
+                    if (operation.getRequestBody() != null) {
+                        typeWildcardAsJson(operation.getRequestBody().getContent());
                     }
+                    ERRORS.forEach((code, description) -> {
+                        if (!responses.containsKey(code)) {
+                            responses.addApiResponse(code, new ApiResponse().description(description)
+                                    .content(new Content().addMediaType("application/problem+json",
+                                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                        }
+                    });
                 });
             });
-        });
+        };
+    }
+
+    private static void typeWildcardAsJson(Content content) {
+        if (content == null) {
+            return;
+        }
+        MediaType any = content.remove(org.springframework.http.MediaType.ALL_VALUE);
+        if (any != null) {
+            content.putIfAbsent(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
+        }
     }
 }
