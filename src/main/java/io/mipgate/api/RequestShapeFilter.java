@@ -53,9 +53,10 @@ class RequestShapeFilter extends OncePerRequestFilter {
         Enumeration<String> names = request.getParameterNames();
         while (names.hasMoreElements()) {
             String name = names.nextElement();
+            // a form field without '=' has no value: Spring's form parsing gives null, not ""
             String[] values = request.getParameterValues(name);
-            for (String value : values == null ? new String[] {""} : values) {
-                if (hasControlCharacter(name) || hasControlCharacter(value)) {
+            for (String value : values == null ? new String[] {null} : values) {
+                if (hasControlCharacter(name) || value != null && hasControlCharacter(value)) {
                     refuse(request, response, ProblemType.INVALID_REQUEST, Printable.escape(name, 40)
                             + ": control characters are not allowed", Printable.escape(name, 40), value);
                     return;

@@ -73,6 +73,31 @@ class ApiFuzzTest extends HardeningApiTestBase {
         assertThat(failures).as("fuzz failures (seed %d)", SEED).isEmpty();
     }
 
+    @Test
+    void atInjectionInEveryStringOfEveryOperationIsRefusedAndNeverReachesAModule() {
+        FuzzCases cases = new FuzzCases(new Random(SEED));
+        List<String> failures = new ArrayList<>();
+        int requests = 0;
+        for (OpenApiOperations.Op operation : OpenApiOperations.all(this)) {
+            for (FuzzCases.Case request : cases.injections(operation)) {
+                long[] before = written();
+                Answer answer = exchange(request);
+                requests++;
+                String problem = answer.status() >= 400 && answer.status() < 500 ? judge(request, answer)
+                        : "accepted an AT-injection string";
+                if (problem == null && !Arrays.equals(before, written())) {
+                    problem = "reached a module: " + Arrays.toString(before) + " -> " + Arrays.toString(written());
+                }
+                if (problem != null) {
+                    failures.add(operation + " / " + request.describe() + " -> " + answer.status() + ": " + problem);
+                }
+            }
+        }
+        System.out.printf("API fuzz: %d AT-injection requests, %d failures%n", requests, failures.size());
+        assertThat(requests).isGreaterThan(100);
+        assertThat(failures).isEmpty();
+    }
+
     /** Null when the answer is acceptable, else what is wrong with it. */
     private static String judge(FuzzCases.Case request, Answer answer) {
         int status = answer.status();

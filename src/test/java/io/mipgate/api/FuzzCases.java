@@ -145,6 +145,53 @@ final class FuzzCases {
         return new Case(mutation, method, uri(op.path(), path, query), contentType, body, accept);
     }
 
+    /** AT-injection strings that a module must never see as command text. */
+    static final List<String> AT_INJECTIONS = List.of("\r\nAT+MREBOOT\r\n", "\",80\r\nAT+CFUN=0\r\n",
+            "x\rAT+MIPCLOSE=0", "\u001a\r\nAT+CFUN=1,1\r\n");
+
+    /**
+     * Every string of the operation, one at a time, set to each AT-injection string: body fields (except
+     * {@code data}, which is payload sent with a counted length, not command text), query and path parameters.
+     */
+    List<Case> injections(OpenApiOperations.Op op) {
+        List<Case> cases = new ArrayList<>();
+        Schema<?> schema = bodySchema(op);
+        for (String attack : AT_INJECTIONS) {
+            if (schema != null && schema.getProperties() != null) {
+                schema.getProperties().forEach((name, property) -> {
+                    if (!name.equals("data") && isString(property)) {
+                        ObjectNode fields = validBody(op);
+                        fields.put(name, attack);
+                        cases.add(new Case("inject field " + name, op.method(),
+                                uri(op.path(), validPath(op), validQuery(op)), "application/json", bytes(fields), null));
+                    }
+                });
+            }
+            for (Parameter parameter : op.parameters("query")) {
+                if (isString(parameter.getSchema())) {
+                    Map<String, String> query = validQuery(op);
+                    query.put(parameter.getName(), attack);
+                    cases.add(new Case("inject query " + parameter.getName(), op.method(),
+                            uri(op.path(), validPath(op), query), schema == null ? null : "application/json",
+                            schema == null ? null : bytes(validBody(op)), null));
+                }
+            }
+            for (Parameter parameter : op.parameters("path")) {
+                Map<String, String> path = validPath(op);
+                path.put(parameter.getName(), attack);
+                cases.add(new Case("inject path " + parameter.getName(), op.method(), uri(op.path(), path, validQuery(op)),
+                        schema == null ? null : "application/json", schema == null ? null : bytes(validBody(op)), null));
+            }
+        }
+        return cases;
+    }
+
+    private static boolean isString(Schema<?> schema) {
+        return schema != null && ("string".equals(schema.getType())
+                || schema.getTypes() != null && schema.getTypes().contains("string")
+                || schema.getType() == null && schema.getTypes() == null && schema.getEnum() != null);
+    }
+
     private String mutateField(OpenApiOperations.Op op, ObjectNode fields) {
         Schema<?> schema = bodySchema(op);
         List<String> names = schema == null || schema.getProperties() == null ? List.of("data")

@@ -26,6 +26,16 @@ class ServletProblemsApiTest extends HardeningApiTestBase {
     }
 
     @Test
+    void formBodiesOnJsonOperationsAreUnsupportedMediaTypes() {
+        for (String path : new String[] {"/api/v1/modules/" + FUZZ_MN316 + "/config/mipcfg/cid/2",
+                "/api/v1/modules/" + FUZZ_ML307R + "/connections/1/mode"}) {
+            assertProblem(send("PUT", path, ADMIN, "application/x-www-form-urlencoded", "{}".getBytes(), null), 415);
+            assertProblem(send("PUT", path, ADMIN, "application/x-www-form-urlencoded", "a=b&c=%00".getBytes(), null),
+                    400);
+        }
+    }
+
+    @Test
     void unknownRoutesAreProblemsInsideAndOutsideTheApi() {
         assertProblem(get("/api/v1/no-such-thing", ADMIN), 404);
         assertProblem(get("/no-such-thing", ADMIN), 404);

@@ -36,10 +36,15 @@ public class OpenApiConfiguration {
         ERRORS.put("401", "unauthorized: no or unknown credentials");
         ERRORS.put("403", "forbidden: the role does not allow this");
         ERRORS.put("404", "unknown-module, unknown-connection, unknown-job or not-found");
+        ERRORS.put("406", "not-acceptable: the Accept header names no type this operation answers with (checked before"
+                + " anything is done)");
         ERRORS.put("409", "state-conflict: connect_id busy, not connected, module in transparent mode, raw AT that"
                 + " would change driver-owned state (cmeCode 550-553)");
+        ERRORS.put("415", "unsupported-media-type: a body without a concrete Content-Type, or of a type the operation"
+                + " does not take");
         ERRORS.put("422", "module-refused (cmeCode 3, 4, 24, 25, 50, 577 or plain ERROR) or unsupported-on-model (model)");
-        ERRORS.put("429", "queue-full: the module's job queue is full (Retry-After)");
+        ERRORS.put("429", "queue-full: the module's job queue is full (Retry-After); too-many-streams: the event stream"
+                + " caps per credential and in all");
         ERRORS.put("502", "network-failure (cmeCode 31, 557-562), dns-failed (580) or module-fault (0, 20, 100, 554-556)");
         ERRORS.put("503", "module-unavailable: module DOWN, RECOVERING, FAILED or STOPPED; module-busy (cmeCode 14,"
                 + " 576, 581, 582); network-unavailable (10, 11, 13, 30, 570-575); all with Retry-After");

@@ -5,6 +5,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -18,12 +20,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 public class ProblemErrorController implements ErrorController {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
+
     @RequestMapping("${server.error.path:${error.path:/error}}")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer value && value >= 400 ? value : HttpStatus.NOT_FOUND.value();
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         ProblemType type = ProblemWriter.typeOf(status);
+        if (status >= 500) {
+            log.error("error page for {} {}: status {}", request.getAttribute(RequestDispatcher.ERROR_METHOD), uri, status,
+                    (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
+        }
         String detail = status >= 500 ? type.title() : describe(status, request);
         ProblemWriter.write(response, status, type, detail,
                 uri == null ? null : Printable.escape(uri.toString(), 200), null);
