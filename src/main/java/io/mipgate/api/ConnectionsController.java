@@ -47,6 +47,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -153,7 +154,13 @@ public class ConnectionsController {
                                    @RequestParam(required = false) @Min(100) @Max(120_000) Integer ackTimeoutMs,
                                    @RequestParam(required = false) @Min(0) @Max(2) Integer rai,
                                    @RequestParam(required = false) @Min(1) @Max(255) Integer seq,
-                                   @Parameter(hidden = true) HttpServletRequest http) throws IOException {
+                                   @Parameter(hidden = true) HttpServletRequest http)
+            throws IOException, HttpMediaTypeNotSupportedException {
+        if (http.getContentType() == null) {
+            // Spring takes a body without a type for application/octet-stream; raw bytes are sent only when asked for
+            throw new HttpMediaTypeNotSupportedException("a send needs Content-Type application/json or"
+                    + " application/octet-stream");
+        }
         byte[] data = readLimited(http);
         Duration ackTimeout = ackTimeoutMs == null ? DEFAULT_ACK_TIMEOUT : Duration.ofMillis(ackTimeoutMs);
         return send(moduleId, connectId, data, new SendOptions(waitForAck, ackTimeout, rai, seq));

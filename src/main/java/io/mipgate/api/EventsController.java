@@ -4,6 +4,7 @@ import io.mipgate.api.events.EventStreams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,17 +30,20 @@ public class EventsController {
     @Operation(summary = "Events of one module", description = "Event name = type: data, sent, ack, drop, sack,"
             + " connection-state (disconn, open, close), module-status (up/down), module-identified, module-reset, urc,"
             + " job, job-rejected, ping, dns, ntp, link-reconnected, garbage; 'dropped' reports events a slow client"
-            + " lost. Data is JSON without payload bytes. Filter with types=data,connection-state.")
+            + " lost. Data is JSON without payload bytes. Filter with types=data,connection-state. At most"
+            + " mipgate.api.events.max-streams-per-key streams per credential and max-streams in all (429).")
     public SseEmitter moduleEvents(@PathVariable String moduleId,
                                    @Parameter(description = "event types to deliver (default all)")
-                                   @RequestParam(required = false) Set<String> types) {
+                                   @RequestParam(required = false) Set<String> types,
+                                   @Parameter(hidden = true) Principal principal) {
         modules.client(moduleId);
-        return streams.subscribe(moduleId, types == null ? Set.of() : types);
+        return streams.subscribe(principal.getName(), moduleId, types == null ? Set.of() : types);
     }
 
     @GetMapping(path = ApiPaths.BASE + "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Events of every module")
-    public SseEmitter allEvents(@RequestParam(required = false) Set<String> types) {
-        return streams.subscribe(null, types == null ? Set.of() : types);
+    public SseEmitter allEvents(@RequestParam(required = false) Set<String> types,
+                                @Parameter(hidden = true) Principal principal) {
+        return streams.subscribe(principal.getName(), null, types == null ? Set.of() : types);
     }
 }

@@ -61,6 +61,7 @@ abstract class ApiTestBase {
         }
         // a bcrypt-hashed key too (cost 4 keeps the test fast)
         registry.add("mipgate.security.api-keys[3].name", () -> "bcrypt-operator");
+        registry.add("mipgate.security.api-keys[3].key-id", () -> "bcrypt-key-");
         registry.add("mipgate.security.api-keys[3].hash",
                 () -> "{bcrypt}" + new BCryptPasswordEncoder(4).encode("bcrypt-key-0123456789"));
         registry.add("mipgate.security.api-keys[3].role", () -> "OPERATOR");

@@ -36,10 +36,15 @@ public class OpenApiConfiguration {
         ERRORS.put("401", "unauthorized: no or unknown credentials");
         ERRORS.put("403", "forbidden: the role does not allow this");
         ERRORS.put("404", "unknown-module, unknown-connection, unknown-job or not-found");
+        ERRORS.put("406", "not-acceptable: the Accept header names no type this operation answers with (checked before"
+                + " anything is done)");
         ERRORS.put("409", "state-conflict: connect_id busy, not connected, module in transparent mode, raw AT that"
                 + " would change driver-owned state (cmeCode 550-553)");
+        ERRORS.put("415", "unsupported-media-type: a body without a concrete Content-Type, or of a type the operation"
+                + " does not take");
         ERRORS.put("422", "module-refused (cmeCode 3, 4, 24, 25, 50, 577 or plain ERROR) or unsupported-on-model (model)");
-        ERRORS.put("429", "queue-full: the module's job queue is full (Retry-After)");
+        ERRORS.put("429", "queue-full: the module's job queue is full (Retry-After); too-many-streams: the event stream"
+                + " caps per credential and in all");
         ERRORS.put("502", "network-failure (cmeCode 31, 557-562), dns-failed (580) or module-fault (0, 20, 100, 554-556)");
         ERRORS.put("503", "module-unavailable: module DOWN, RECOVERING, FAILED or STOPPED; module-busy (cmeCode 14,"
                 + " 576, 581, 582); network-unavailable (10, 11, 13, 30, 570-575); all with Retry-After");
@@ -83,22 +88,50 @@ public class OpenApiConfiguration {
                         .addProperty("message", new StringSchema().example("letters, digits and . - _ : % only"))));
     }
 
+    /**
+     * Completes every operation under {@code /api/v1}: the problem answers it can give, and its JSON bodies typed as
+     * such. springdoc types a body {@code *}{@code /*} when a mapping declares no {@code produces}, which code
+     * generators and validators reject; the API writes JSON there. The problem schema is (re)registered here because
+     * springdoc drops component schemas that no operation references before the customizers run.
+     */
     @Bean
     OpenApiCustomizer problemResponses() {
-        return openApi -> openApi.getPaths().forEach((path, item) -> {
-            if (!path.startsWith("/api/v1")) {
-                return;
+        return openApi -> {
+            if (openApi.getComponents() == null) {
+                openApi.setComponents(new Components());
             }
-            item.readOperations().forEach(operation -> {
-                ApiResponses responses = operation.getResponses();
-                ERRORS.forEach((code, description) -> {
-                    if (!responses.containsKey(code)) {
-                        responses.addApiResponse(code, new ApiResponse().description(description)
-                                .content(new Content().addMediaType("application/problem+json",
-                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+            if (openApi.getComponents().getSchemas() == null || !openApi.getComponents().getSchemas().containsKey(PROBLEM)) {
+                openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                if (!path.startsWith("/api/v1")) {
+                    return;
+                }
+                item.readOperations().forEach(operation -> {
+                    ApiResponses responses = operation.getResponses();
+                    responses.values().forEach(response -> typeWildcardAsJson(response.getContent()));
+                    if (operation.getRequestBody() != null) {
+                        typeWildcardAsJson(operation.getRequestBody().getContent());
                     }
+                    ERRORS.forEach((code, description) -> {
+                        if (!responses.containsKey(code)) {
+                            responses.addApiResponse(code, new ApiResponse().description(description)
+                                    .content(new Content().addMediaType("application/problem+json",
+                                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                        }
+                    });
                 });
             });
-        });
+        };
+    }
+
+    private static void typeWildcardAsJson(Content content) {
+        if (content == null) {
+            return;
+        }
+        MediaType any = content.remove(org.springframework.http.MediaType.ALL_VALUE);
+        if (any != null) {
+            content.putIfAbsent(org.springframework.http.MediaType.APPLICATION_JSON_VALUE, any);
+        }
     }
 }

@@ -13,7 +13,8 @@ public record OpenConnectionRequest(
         @NotNull @Schema(example = "TCP", allowableValues = {"TCP", "UDP"}) Protocol protocol,
         @NotNull @Size(min = 1, max = Wire.HOST_MAX) @Pattern(regexp = Wire.HOST, message = Wire.HOST_MESSAGE)
         @Schema(example = "127.0.0.1", description = "IP literal or domain") String host,
-        @NotNull @Min(0) @Max(65535) @Schema(example = "7000") Integer port,
+        @NotNull @Min(1) @Max(65535) @Schema(example = "7000", description = "remote port (port 0 cannot be connected to)")
+        Integer port,
         @Min(0) @Max(15) @Schema(description = "omit to let the gateway pick a free one; range per model (ML307R 0-5, MN316 0-4)",
                 example = "0") Integer connectId,
         @Schema(example = "normal", description = "default normal") ApiAccessMode accessMode,

@@ -1,5 +1,7 @@
 package io.mipgate.api.events;
 
+import io.mipgate.api.problem.ApiException;
+import io.mipgate.api.problem.ProblemType;
 import io.mipgate.module.DeviceManager;
 import io.mipgate.module.event.ModuleEvent;
 import java.io.IOException;
@@ -34,21 +36,42 @@ public class EventStreams {
     private final int queueSize;
     private final Duration timeout;
     private final Duration heartbeat;
+    private final int maxStreamsPerKey;
+    private final int maxStreams;
 
     public EventStreams(DeviceManager devices, @Value("${mipgate.api.events.queue-size:256}") int queueSize,
                         @Value("${mipgate.api.events.timeout:PT30M}") Duration timeout,
-                        @Value("${mipgate.api.events.heartbeat:PT15S}") Duration heartbeat) {
+                        @Value("${mipgate.api.events.heartbeat:PT15S}") Duration heartbeat,
+                        @Value("${mipgate.api.events.max-streams-per-key:8}") int maxStreamsPerKey,
+                        @Value("${mipgate.api.events.max-streams:128}") int maxStreams) {
         this.queueSize = queueSize;
         this.timeout = timeout;
         this.heartbeat = heartbeat;
+        this.maxStreamsPerKey = maxStreamsPerKey;
+        this.maxStreams = maxStreams;
         devices.subscribe(this::publish);
     }
 
-    /** A new stream of events of one module (or all when {@code moduleId} is null), optionally of some types only. */
-    public SseEmitter subscribe(String moduleId, Set<String> types) {
+    /**
+     * A new stream of events of one module (or all when {@code moduleId} is null), optionally of some types only, for
+     * {@code owner} (the credential's name). Each stream holds a thread and a queue until its client goes: past the
+     * per-credential or the gateway-wide cap a new one is refused with 429.
+     */
+    public SseEmitter subscribe(String owner, String moduleId, Set<String> types) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, moduleId, types, new ArrayBlockingQueue<>(queueSize));
-        subscribers.add(subscriber);
+        Subscriber subscriber = new Subscriber(emitter, owner, moduleId, types, new ArrayBlockingQueue<>(queueSize));
+        synchronized (subscribers) {
+            if (subscribers.size() >= maxStreams) {
+                throw new ApiException(ProblemType.TOO_MANY_STREAMS, "the gateway serves at most " + maxStreams
+                        + " event streams at once; close one or retry later");
+            }
+            long own = subscribers.stream().filter(s -> s.owner.equals(owner)).count();
+            if (own >= maxStreamsPerKey) {
+                throw new ApiException(ProblemType.TOO_MANY_STREAMS, "these credentials hold " + own
+                        + " event streams, the most allowed (mipgate.api.events.max-streams-per-key); close one first");
+            }
+            subscribers.add(subscriber);
+        }
         emitter.onCompletion(() -> subscriber.stop(subscribers));
         emitter.onTimeout(() -> subscriber.stop(subscribers));
         emitter.onError(e -> subscriber.stop(subscribers));
@@ -83,14 +106,16 @@ public class EventStreams {
 
     private static final class Subscriber {
         private final SseEmitter emitter;
+        private final String owner;
         private final String moduleId;
         private final Set<String> types;
         private final BlockingQueue<ModuleEvent> queue;
         private final AtomicLong dropped = new AtomicLong();
         private volatile boolean stopped;
 
-        Subscriber(SseEmitter emitter, String moduleId, Set<String> types, BlockingQueue<ModuleEvent> queue) {
+        Subscriber(SseEmitter emitter, String owner, String moduleId, Set<String> types, BlockingQueue<ModuleEvent> queue) {
             this.emitter = emitter;
+            this.owner = owner;
             this.moduleId = moduleId;
             this.types = types;
             this.queue = queue;

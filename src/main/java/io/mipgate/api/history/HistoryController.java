@@ -24,6 +24,7 @@ import io.mipgate.store.history.PingRecord;
 import io.mipgate.store.history.PingRecordRepository;
 import io.mipgate.store.history.SackBuckets;
 import io.mipgate.store.history.SackHistory;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +54,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/modules/{moduleId}")
+@Tag(name = "history",
+        description = "Recorded connections, SACK series, jobs and pings (VIEWER)")
 public class HistoryController {
 
     private final ModuleRecordRepository modules;
@@ -122,7 +125,12 @@ public class HistoryController {
         Instant start = HistoryRequest.instant("from", from, end.minus(limits.defaultRange()));
         HistoryRequest.checkRange(start, end);
         Duration width = HistoryRequest.step(step, limits.minStep());
-        long buckets = SackBuckets.bucketCount(start, end, width);
+        long buckets;
+        try {
+            buckets = SackBuckets.bucketCount(start, end, width);
+        } catch (ArithmeticException overflow) {
+            buckets = Long.MAX_VALUE;
+        }
         if (buckets > limits.maxBuckets()) {
             throw badRequest("range " + start + ".." + end + " at step " + width + " makes " + buckets
                     + " buckets, more than " + limits.maxBuckets() + ": use a larger step or a shorter range");

@@ -11,6 +11,8 @@ final class HistoryRequest {
 
     /** Upper bound for an open range: later than any event, and representable on H2 and PostgreSQL. */
     static final Instant OPEN_END = Instant.parse("3000-01-01T00:00:00Z");
+    /** Lower bound of any instant: the databases' calendars disagree before it, and no event is older. */
+    static final Instant EARLIEST = Instant.EPOCH;
 
     private HistoryRequest() {
     }
@@ -19,12 +21,17 @@ final class HistoryRequest {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        Instant instant;
         try {
-            return Instant.parse(value.trim());
+            instant = Instant.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw badRequest("'" + name + "' must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, got '"
-                    + value + "'");
+                    + io.mipgate.domain.Printable.escape(value, 64) + "'");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(OPEN_END)) {
+            throw badRequest("'" + name + "' must lie between " + EARLIEST + " and " + OPEN_END + ", got " + instant);
+        }
+        return instant;
     }
 
     record Range(Instant from, Instant to) {

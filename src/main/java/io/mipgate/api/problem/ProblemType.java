@@ -29,6 +29,7 @@ public enum ProblemType {
     MODULE_FAULT("module-fault", HttpStatus.BAD_GATEWAY, "The module failed"),
     UNSUPPORTED_ON_MODEL("unsupported-on-model", HttpStatus.UNPROCESSABLE_CONTENT, "Not supported on this model"),
     QUEUE_FULL("queue-full", HttpStatus.TOO_MANY_REQUESTS, "Module job queue full"),
+    TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS, "Too many event streams"),
     MODULE_UNAVAILABLE("module-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Module unavailable"),
     CANCELLED("cancelled", HttpStatus.SERVICE_UNAVAILABLE, "Operation cancelled"),
     MODULE_TIMEOUT("module-timeout", HttpStatus.GATEWAY_TIMEOUT, "Module did not answer in time"),

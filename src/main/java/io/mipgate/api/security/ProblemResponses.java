@@ -1,15 +1,16 @@
 package io.mipgate.api.security;
 
 import io.mipgate.api.problem.ProblemType;
+import io.mipgate.api.problem.ProblemWriter;
+import io.mipgate.domain.Printable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
-/** 401 and 403 as problem+json, written by the security filters before any controller runs. */
+/** 401, 403 and firewall rejections as problem+json, written by the security filters before any controller runs. */
 final class ProblemResponses {
 
     private ProblemResponses() {
@@ -22,41 +23,22 @@ final class ProblemResponses {
 
     static AccessDeniedHandler forbidden() {
         return (request, response, exception) -> write(request, response, ProblemType.FORBIDDEN,
-                "the role of these credentials does not allow " + request.getMethod() + " " + request.getRequestURI());
+                "the role of these credentials does not allow " + request.getMethod() + " "
+                        + Printable.escape(request.getRequestURI(), 200));
+    }
+
+    /** A URL the firewall refuses (encoded slash or dot segment, control character, unknown method...). */
+    static RequestRejectedHandler rejected() {
+        return (request, response, exception) -> write(request, response, ProblemType.INVALID_REQUEST,
+                "request rejected: " + Printable.escape(exception.getMessage(), 200));
     }
 
     static void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
             throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(type.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (type == ProblemType.UNAUTHORIZED) {
+        if (type == ProblemType.UNAUTHORIZED && !response.isCommitted()) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"mipgate\", ApiKey header=\"X-API-Key\"");
         }
-        String body = "{\"type\":\"" + type.uri() + "\",\"title\":\"" + json(type.title()) + "\",\"status\":"
-                + type.status().value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                + json(request.getRequestURI()) + "\"}";
-        response.getWriter().write(body);
-    }
-
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+        ProblemWriter.write(response, type.status().value(), type, detail,
+                Printable.escape(request.getRequestURI(), 200), null);
     }
 }

@@ -5,17 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * A configured secret hash: {@code {sha256}<64 hex>} for high-entropy keys and tokens (fast, compared in constant
- * time), or {@code {bcrypt}<hash>} (slow by design; verified keys are cached by their SHA-256).
+ * time), or {@code {bcrypt}<hash>} (slow by design; {@link Credentials} reaches one only through its key id).
  */
 record SecretHash(Kind kind, String value) {
 
     enum Kind { SHA256, BCRYPT }
-
-    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder();
 
     static SecretHash parse(String where, String text) {
         if (text == null || text.isBlank()) {
@@ -43,11 +40,9 @@ record SecretHash(Kind kind, String value) {
         }
     }
 
-    boolean matches(String secret, String secretSha256Hex) {
-        return switch (kind) {
-            case SHA256 -> MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
-                    secretSha256Hex.getBytes(StandardCharsets.US_ASCII));
-            case BCRYPT -> BCRYPT.matches(secret, value);
-        };
+    /** Whether this {@code {sha256}} hash is the given digest (constant time); false for a bcrypt hash. */
+    boolean matchesSha256(String secretSha256Hex) {
+        return kind == Kind.SHA256 && MessageDigest.isEqual(value.getBytes(StandardCharsets.US_ASCII),
+                secretSha256Hex.getBytes(StandardCharsets.US_ASCII));
     }
 }

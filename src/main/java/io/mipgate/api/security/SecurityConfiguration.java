@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * API keys ({@code X-API-Key}) and HTTP Basic from {@code mipgate.security}, roles per endpoint group, problem+json
@@ -96,6 +97,12 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Spring Security's firewall answers a refused URL through this bean (picked up by WebSecurity). */
+    @Bean
+    RequestRejectedHandler apiRequestRejectedHandler() {
+        return ProblemResponses.rejected();
+    }
+
     @Bean
     static RoleHierarchy apiRoleHierarchy() {
         return RoleHierarchyImpl.fromHierarchy(Role.HIERARCHY);
@@ -104,7 +111,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, SecurityProperties properties,
                                     Environment environment) throws Exception {
-        boolean separateManagementPort = separateManagementPort(environment);
+        boolean separateManagementPort = ManagementLoopbackDefault.separateManagementPort(environment);
         boolean docsPublic = properties.isDocsPublic();
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -148,14 +155,5 @@ public class SecurityConfiguration {
                             .anyRequest().authenticated();
                 });
         return http.build();
-    }
-
-    private static boolean separateManagementPort(Environment environment) {
-        String management = environment.getProperty("management.server.port");
-        if (management == null || management.isBlank() || management.equals("-1")) {
-            return false;
-        }
-        // 0 is a random port of its own: a separate listener even when server.port is random (0) as well
-        return management.equals("0") || !management.equals(environment.getProperty("server.port", "8080"));
     }
 }

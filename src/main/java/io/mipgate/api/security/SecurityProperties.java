@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *       - name: dashboard
  *         hash: "{sha256}9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
  *         role: OPERATOR
+ *       - name: ops                     # a bcrypt key is found by its id (the key's leading characters) first
+ *         key-id: "mgk_ops1_"
+ *         hash: "{bcrypt}$2a$10$..."
+ *         role: ADMIN
  *     users:
  *       - username: alice
  *         password-hash: "{bcrypt}$2a$10$..."
@@ -62,9 +66,13 @@ public class SecurityProperties {
         this.docsPublic = docsPublic;
     }
 
-    /** A key sent in {@code X-API-Key}; {@code hash} is {@code {sha256}<hex>} or {@code {bcrypt}<hash>}. */
+    /**
+     * A key sent in {@code X-API-Key}; {@code hash} is {@code {sha256}<hex>} or {@code {bcrypt}<hash>}. A bcrypt key
+     * also needs {@code key-id}: the leading characters of the key, by which it is found without a bcrypt check.
+     */
     public static class ApiKey {
         private String name;
+        private String keyId;
         private String hash;
         private Role role = Role.VIEWER;
 
@@ -74,6 +82,14 @@ public class SecurityProperties {
 
         public void setName(String name) {
             this.name = name;
+        }
+
+        public String getKeyId() {
+            return keyId;
+        }
+
+        public void setKeyId(String keyId) {
+            this.keyId = keyId;
         }
 
         public String getHash() {
