@@ -63,7 +63,10 @@ public final class BenchHarness {
         System.out.println();
         System.out.println(Report.table(figures));
         Path results = ROOT.resolve("bench/results");
-        Report.write(results, run, quick ? "quick" : "full", commit(), machine, figures, notes);
+        String extraFlags = System.getenv("BENCH_EXTRA_JVM_FLAGS");
+        String mode = (quick ? "quick" : "full") + (extraFlags == null || extraFlags.isBlank() ? ""
+                : " with " + extraFlags.trim());
+        Report.write(results, run, mode, commit(), machine, figures, notes);
         System.out.println("written: " + results.resolve(run + ".md") + ", " + run + ".csv, history.csv, history.html");
     }
 

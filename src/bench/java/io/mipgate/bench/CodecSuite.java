@@ -9,6 +9,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * Figure 4, through JMH (a forked JVM per benchmark): decoder MB/s on the URC-heavy and the raw-data-heavy stream
@@ -26,7 +27,7 @@ final class CodecSuite {
                 .include(DecoderThroughputBenchmark.class.getSimpleName() + "\\.(decoder|baselineReadLine)")
                 .include(EncoderBenchmark.class.getSimpleName())
                 .forks(1).warmupIterations(quick ? 2 : 3).warmupTime(time).measurementIterations(quick ? 3 : 5)
-                .measurementTime(time).jvmArgsAppend("-Xmx512m").build()).run();
+                .measurementTime(time).jvmArgsAppend("-Xmx512m").verbosity(VerboseMode.SILENT).build()).run();
         List<Figure> figures = new ArrayList<>();
         for (String kind : new String[] {"urc", "data"}) {
             double mb = DecoderThroughputBenchmark.stream(kind).length / 1e6;

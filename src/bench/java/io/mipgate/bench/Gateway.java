@@ -84,7 +84,7 @@ final class Gateway implements AutoCloseable {
         Process process = new ProcessBuilder(cmd).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile()).start();
         Gateway gateway = new Gateway(process, port, null, work);
-        gateway.awaitReady(Duration.ofSeconds(120));
+        gateway.awaitReady(Duration.ofSeconds(300)); // a loaded 2-core box has taken over 3 min
         Duration startup = Duration.ofNanos(System.nanoTime() - t0);
         return new Gateway(process, port, startup, work);
     }
@@ -123,6 +123,11 @@ final class Gateway implements AutoCloseable {
             // the CDS archive path is the container's data volume; here it lives in the run's work directory
             flags.add(flag.startsWith("-XX:SharedArchiveFile=")
                     ? "-XX:SharedArchiveFile=" + BenchHarness.WORK.resolve("mipgate.jsa") : flag);
+        }
+        // BENCH_EXTRA_JVM_FLAGS: try other settings against the shipped ones (later flags win)
+        String extra = System.getenv("BENCH_EXTRA_JVM_FLAGS");
+        if (extra != null && !extra.isBlank()) {
+            flags.addAll(List.of(extra.trim().split("\\s+")));
         }
         return flags;
     }

@@ -22,7 +22,7 @@ final class LatencySuite {
     }
 
     static List<Figure> run(boolean quick) throws Exception {
-        int samples = quick ? 1000 : 5000;
+        int samples = quick ? 500 : 5000;
         int pings = quick ? 40 : 200;
         List<Figure> figures = new ArrayList<>();
         byte[] payload = new byte[64];

@@ -42,8 +42,10 @@ final class Report {
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder();
         md.append("# mipgate benchmark ").append(run).append(" (").append(mode).append(")\n\n");
-        md.append("Commit `").append(commit).append("`. Command: `bench/run").append(mode.equals("quick") ? "" : " --full")
-                .append("`.\n\n## Machine\n\n").append(machine).append("\n\n## Figures\n\n").append(table(figures));
+        String extra = mode.contains(" with ") ? "BENCH_EXTRA_JVM_FLAGS=\"" + mode.substring(mode.indexOf(" with ") + 6)
+                + "\" " : "";
+        md.append("Commit `").append(commit).append("`. Command: `").append(extra).append("bench/run")
+                .append(mode.startsWith("full") ? " --full" : "").append("`.\n\n## Machine\n\n").append(machine).append("\n\n## Figures\n\n").append(table(figures));
         for (String note : notes) {
             md.append('\n').append(note).append('\n');
         }
