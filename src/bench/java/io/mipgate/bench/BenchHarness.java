@@ -16,12 +16,14 @@ import java.util.Set;
  * separate JVM per suite) and baselines measured in the same run, prints a table and writes
  * {@code bench/results/<run>.md}, {@code <run>.csv}, {@code history.csv} (appended) and {@code history.html}.
  *
- * <pre>bench/run [--full] [--only=goodput,latency,scale,codec,burst,footprint]</pre>
+ * <pre>bench/run [--full] [--only=goodput,latency,scale,codec,burst,footprint]
+ * bench/run --plot      # only redraws history.html from history.csv</pre>
  */
 public final class BenchHarness {
 
     static final Path ROOT = Path.of(System.getProperty("mipgate.root", ".")).toAbsolutePath().normalize();
-    static final Path WORK = ROOT.resolve("target/bench-work");
+    /** This run's scratch space (databases, logs, JFR): a directory per run, so no run meets another's files. */
+    static final Path WORK = ROOT.resolve("target/bench-work/" + ProcessHandle.current().pid());
     static final Path GATEWAY_JAR = ROOT.resolve("target/mipgate.jar");
 
     interface Suite {
@@ -37,11 +39,14 @@ public final class BenchHarness {
         for (String arg : args) {
             if (arg.equals("--full")) {
                 quick = false;
+            } else if (arg.equals("--plot")) {
+                Report.plot(ROOT.resolve("bench/results"));
+                return;
             } else if (arg.startsWith("--only=")) {
                 only = Set.of(arg.substring(7).split(","));
             } else {
                 throw new IllegalArgumentException("usage: bench/run [--full] [--only=goodput,latency,scale,codec,"
-                        + "burst,footprint]");
+                        + "burst,footprint] | bench/run --plot");
             }
         }
         Files.createDirectories(WORK);

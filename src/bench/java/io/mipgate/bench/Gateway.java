@@ -83,6 +83,8 @@ final class Gateway implements AutoCloseable {
         long t0 = System.nanoTime();
         Process process = new ProcessBuilder(cmd).directory(work.toFile())
                 .redirectErrorStream(true).redirectOutput(work.resolve("gateway.log").toFile()).start();
+        // a gateway never outlives the harness, even when the harness dies: it would hold its database and ports
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         Gateway gateway = new Gateway(process, port, null, work);
         gateway.awaitReady(Duration.ofSeconds(300)); // a loaded 2-core box has taken over 3 min
         Duration startup = Duration.ofNanos(System.nanoTime() - t0);

@@ -63,7 +63,13 @@ final class Report {
             Files.writeString(history, HEADER + "\n");
         }
         Files.writeString(history, String.join("\n", rows) + "\n", StandardOpenOption.APPEND);
-        Files.writeString(dir.resolve("history.html"), html(Files.readAllLines(history, StandardCharsets.UTF_8)));
+        plot(dir);
+    }
+
+    /** Redraws history.html from history.csv. */
+    static void plot(Path dir) throws IOException {
+        Files.writeString(dir.resolve("history.html"),
+                html(Files.readAllLines(dir.resolve("history.csv"), StandardCharsets.UTF_8)));
     }
 
     /** One small SVG chart per figure: its value over the runs in history.csv, the baseline dashed. */
@@ -88,13 +94,14 @@ final class Report {
             max = max <= 0 ? 1 : max * 1.1;
             int w = 300;
             int h = 120;
-            html.append("<div><b>").append(escape(e.getKey())).append("</b><br><svg width=").append(w)
-                    .append(" height=").append(h).append(">");
+            html.append("<div><b>").append(escape(e.getKey())).append("</b><br><svg width='").append(w)
+                    .append("' height='").append(h).append("'>");
             html.append(polyline(points, 5, max, w, h, "#1565c0", ""));
             html.append(polyline(points, 7, max, w, h, "#999", " stroke-dasharray='4 3'"));
             String[] last = points.get(points.size() - 1);
-            html.append("<text x=4 y=12>max ").append(num(max / 1.1)).append("</text><text x=4 y=").append(h - 4)
-                    .append(">").append(points.size()).append(" runs, last ").append(escape(last[5])).append("</text>");
+            html.append("<text x='4' y='12'>max ").append(num(max / 1.1)).append("</text><text x='4' y='")
+                    .append(h - 4).append("'>").append(points.size()).append(" runs, last ").append(escape(last[5]))
+                    .append(" (").append(escape(last[0])).append(")</text>");
             html.append("</svg></div>\n");
         }
         return html.toString();
@@ -103,6 +110,7 @@ final class Report {
     private static String polyline(List<String[]> points, int column, double max, int w, int h, String color,
                                    String extra) {
         StringBuilder pts = new StringBuilder();
+        StringBuilder dots = new StringBuilder();
         int n = points.size();
         for (int i = 0; i < n; i++) {
             double v = val(points.get(i)[column]);
@@ -112,12 +120,14 @@ final class Report {
             double x = n == 1 ? w / 2.0 : 10 + i * (w - 20.0) / (n - 1);
             double y = h - 16 - v / max * (h - 32);
             pts.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+            dots.append(String.format(Locale.ROOT, "<circle r='2.5' fill='%s' cx='%.1f' cy='%.1f'><title>%s: %s"
+                    + "</title></circle>", color, x, y, escape(points.get(i)[0]), escape(points.get(i)[column])));
         }
         if (pts.isEmpty()) {
             return "";
         }
-        return "<polyline fill=none stroke='" + color + "' stroke-width=2" + extra + " points='" + pts + "'/>"
-                + (n == 1 ? "<circle r=3 fill='" + color + "' cx=" + pts.toString().trim().replace(",", " cy=") + "/>" : "");
+        return "<polyline fill='none' stroke='" + color + "' stroke-width='2'" + extra + " points='" + pts.toString().trim()
+                + "'/>" + dots;
     }
 
     private static double val(String s) {
