@@ -136,13 +136,7 @@ final class GoodputSuite {
         int id = gateway.open(module, "TCP", peer.tcpPort(), mode);
         Socket s = peer.connection(index);
         long t0 = System.nanoTime();
-        Thread.ofVirtual().start(() -> {
-            try {
-                Peer.pour(s, message, burst);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Peer.pourInBackground(s, message, burst);
         long received = 0;
         long deadline = t0 + 120_000_000_000L;
         while (received < burst && System.nanoTime() < deadline) {
@@ -163,13 +157,7 @@ final class GoodputSuite {
         Socket s = peer.connection(index);
         hex.resetReceived();
         long t0 = System.nanoTime();
-        Thread.ofVirtual().start(() -> {
-            try {
-                Peer.pour(s, message, burst);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        Peer.pourInBackground(s, message, burst);
         hex.awaitReceived(burst);
         long elapsed = System.nanoTime() - t0;
         hex.close(0);

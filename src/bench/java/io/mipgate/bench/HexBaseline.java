@@ -1,7 +1,6 @@
 package io.mipgate.bench;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.util.HexFormat;
 
 /**
@@ -77,10 +76,6 @@ final class HexBaseline implements AutoCloseable {
 
     void resetReceived() {
         received = 0;
-    }
-
-    static void pour(Socket s, byte[] message, long total) throws IOException {
-        Peer.pour(s, message, total);
     }
 
     @Override

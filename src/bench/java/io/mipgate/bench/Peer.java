@@ -102,6 +102,17 @@ final class Peer implements AutoCloseable {
         out.flush();
     }
 
+    /** {@link #pour} on a virtual thread, so that the caller can read meanwhile. */
+    static void pourInBackground(Socket s, byte[] message, long total) {
+        Thread.ofVirtual().start(() -> {
+            try {
+                pour(s, message, total);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     /** Waits until {@code counter} reaches {@code target} or {@code timeoutMs} passes; answers whether it did. */
     static boolean await(AtomicLong counter, long target, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
