@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Decoder throughput on a URC-heavy stream (raw and HEX {@code +MIPURC: "rtcp"} data of varied sizes, buffer notices,
+ * Decoder throughput on a URC-heavy stream and on a raw-data-heavy one ({@code streamKind}) (raw and HEX {@code +MIPURC: "rtcp"} data of varied sizes, buffer notices,
  * ack/disconn lines, OK), against two baselines over the same bytes: a plain scan-and-copy for line ends, and a naive
  * {@code BufferedReader.readLine} split (which cannot even frame binary payloads correctly).
  * Each operation decodes the whole stream ({@link #STREAM_BYTES} bytes, printed at set-up) in {@code chunk}-sized feeds;
@@ -47,11 +47,22 @@ public class DecoderThroughputBenchmark {
     @Param({"4096"})
     int chunk;
 
+    /** urc: the mixed URC-heavy stream below; data: raw 1460-byte {@code rtcp} blocks with an OK now and then. */
+    @Param({"urc", "data"})
+    String streamKind;
+
     byte[] stream;
     byte[] scratch;
 
     @Setup
     public void buildStream() {
+        stream = stream(streamKind);
+        scratch = new byte[8192];
+        System.out.println("stream bytes: " + stream.length);
+    }
+
+    /** The bytes one operation decodes, for the harness to turn ops/s into MB/s. */
+    public static byte[] stream(String kind) {
         Random random = new Random(42);
         ByteArrayOutputStream out = new ByteArrayOutputStream(STREAM_BYTES + 4096);
         int n = 0;
@@ -59,6 +70,14 @@ public class DecoderThroughputBenchmark {
             int size = 16 + random.nextInt(1445);
             byte[] data = new byte[size];
             random.nextBytes(data);
+            if (kind.equals("data")) {
+                data = new byte[1460];
+                random.nextBytes(data);
+                out.writeBytes(ascii("\r\n+MIPURC: \"rtcp\",0,1460,"));
+                out.writeBytes(data);
+                out.writeBytes(ascii(n++ % 16 == 0 ? "\r\n\r\nOK\r\n" : "\r\n"));
+                continue;
+            }
             switch (n++ % 8) {
                 case 0, 1, 2 -> {
                     out.writeBytes(ascii("\r\n+MIPURC: \"rtcp\",0," + size + ","));
@@ -72,9 +91,7 @@ public class DecoderThroughputBenchmark {
                 default -> out.writeBytes(ascii("\r\nOK\r\n\r\n+MIPURC: \"rudp\",4,7\r\n"));
             }
         }
-        stream = out.toByteArray();
-        scratch = new byte[8192];
-        System.out.println("stream bytes: " + stream.length);
+        return out.toByteArray();
     }
 
     private AtDecoder newDecoder(Blackhole blackhole) {

@@ -1,0 +1,231 @@
+package io.mipgate.bench;
+
+import io.mipgate.emulator.net.TcpEchoServer;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Figure 1: payload bytes per second through the REST API as a fraction of the serial line (baud / 10 B/s), for
+ * upload (TCP and UDP), download (a peer's burst read through the API in normal and stream-buffer mode) and echo (one
+ * and three connections), against {@link HexBaseline} on a line of the same rate in the same run.
+ */
+final class GoodputSuite {
+
+    static final int[] BAUDS = {115200, 921600};
+    static final int[] SIZES = {64, 512, 1460, 8192};
+
+    private final Gateway gateway;
+    private final Peer peer;
+    private final TcpEchoServer echo;
+    private final boolean quick;
+    private final List<Figure> figures = new ArrayList<>();
+
+    private GoodputSuite(Gateway gateway, Peer peer, TcpEchoServer echo, boolean quick) {
+        this.gateway = gateway;
+        this.peer = peer;
+        this.echo = echo;
+        this.quick = quick;
+    }
+
+    static List<Figure> run(boolean quick, List<String> notes) throws Exception {
+        List<String[]> modules = new ArrayList<>();
+        for (int baud : BAUDS) {
+            modules.add(new String[] {module(baud), "emulator:ML307R?baud=" + baud});
+        }
+        try (Peer peer = new Peer(); TcpEchoServer echo = TcpEchoServer.start();
+             Gateway gateway = Gateway.start("goodput", Gateway.containerFlags(), modules, false, List.of())) {
+            GoodputSuite suite = new GoodputSuite(gateway, peer, echo, quick);
+            for (int baud : BAUDS) {
+                for (int size : SIZES) {
+                    try {
+                        suite.cell(baud, size);
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                        notes.add("Goodput cell " + size + " B @" + baud + " failed: `" + e + "`");
+                    }
+                }
+            }
+            return suite.figures;
+        }
+    }
+
+    private static String module(int baud) {
+        return "m" + baud;
+    }
+
+    /** Bytes one cell moves: about this many seconds of the line. */
+    private long total(int baud, int size, boolean download) {
+        long bytes = download && !quick ? 256 * 1024 : (long) (baud / 10.0 * (quick ? 0.6 : 6));
+        return Math.max(size, bytes / size * size);
+    }
+
+    private void cell(int baud, int size) throws Exception {
+        byte[] message = new byte[size];
+        new Random(size).nextBytes(message);
+        double line = baud / 10.0;
+        String at = size + " B @" + baud;
+        try (HexBaseline hex = new HexBaseline(baud)) {
+            long total = total(baud, size, false);
+            add("upload TCP " + at, upload("TCP", baud, message, total), baseUpload(hex, "TCP", message, total), line,
+                    size == 1460 ? 0.90 : 0);
+            if (size <= 1460) {
+                add("upload UDP " + at, upload("UDP", baud, message, total), baseUpload(hex, "UDP", message, total),
+                        line, 0);
+            }
+            long burst = total(baud, size, true);
+            double base = baseDownload(hex, message, burst);
+            add("download normal " + at, download(baud, message, burst, null), base, line, 0);
+            add("download streamBuffer " + at, download(baud, message, burst, "streamBuffer"), base, line, 0);
+            add("echo x1 " + at, echo(baud, message, total, 1), baseEcho(hex, message, total, 1), line, 0);
+            add("echo x3 " + at, echo(baud, message, total, 3), baseEcho(hex, message, total, 3), line, 0);
+        }
+    }
+
+    /** Records goodput as a fraction of the line; a one-way 1460 B figure carries the issue's targets. */
+    private void add(String name, double bytesPerSecond, double baselineBytesPerSecond, double line, double target) {
+        Figure f = Figure.of("1 goodput", name, bytesPerSecond / line, "of line")
+                .against(baselineBytesPerSecond / line, "HEX inline");
+        if (target > 0) {
+            boolean met = f.value() >= target && f.ratio() >= 1.8;
+            f = f.target(">= 90 % of line and >= 1.8x HEX", met);
+        }
+        figures.add(f);
+        System.out.printf("  %-36s %5.1f %% of line, HEX baseline %5.1f %%%n", name, 100 * f.value(),
+                100 * f.baseline());
+    }
+
+    private double upload(String protocol, int baud, byte[] message, long total) throws Exception {
+        String module = module(baud);
+        boolean udp = protocol.equals("UDP");
+        int id = gateway.open(module, protocol, udp ? peer.udpPort() : peer.tcpPort(), null);
+        var counter = udp ? peer.udpBytes : peer.tcpBytes;
+        long start = counter.get();
+        long t0 = System.nanoTime();
+        for (long sent = 0; sent < total; sent += message.length) {
+            gateway.send(module, id, message);
+        }
+        boolean all = Peer.await(counter, start + total, 30_000);
+        long elapsed = System.nanoTime() - t0;
+        gateway.close(module, id);
+        return all ? total / (elapsed / 1e9) : (counter.get() - start) / (elapsed / 1e9);
+    }
+
+    private double baseUpload(HexBaseline hex, String protocol, byte[] message, long total) throws Exception {
+        boolean udp = protocol.equals("UDP");
+        var counter = udp ? peer.udpBytes : peer.tcpBytes;
+        hex.open(0, protocol, udp ? peer.udpPort() : peer.tcpPort());
+        long start = counter.get();
+        long t0 = System.nanoTime();
+        for (long sent = 0; sent < total; sent += message.length) {
+            hex.send(0, message);
+        }
+        Peer.await(counter, start + total, 30_000);
+        long elapsed = System.nanoTime() - t0;
+        hex.close(0);
+        return (counter.get() - start) / (elapsed / 1e9);
+    }
+
+    private double download(int baud, byte[] message, long burst, String mode) throws Exception {
+        String module = module(baud);
+        int index = peer.acceptedCount();
+        int id = gateway.open(module, "TCP", peer.tcpPort(), mode);
+        Socket s = peer.connection(index);
+        long t0 = System.nanoTime();
+        Peer.pourInBackground(s, message, burst);
+        long received = 0;
+        long deadline = t0 + 120_000_000_000L;
+        while (received < burst && System.nanoTime() < deadline) {
+            byte[] chunk = gateway.read(module, id, 65536);
+            if (chunk.length == 0) {
+                Thread.sleep(0, 500_000);
+            }
+            received += chunk.length;
+        }
+        long elapsed = System.nanoTime() - t0;
+        gateway.close(module, id);
+        return received / (elapsed / 1e9);
+    }
+
+    private double baseDownload(HexBaseline hex, byte[] message, long burst) throws Exception {
+        int index = peer.acceptedCount();
+        hex.open(0, "TCP", peer.tcpPort());
+        Socket s = peer.connection(index);
+        hex.resetReceived();
+        long t0 = System.nanoTime();
+        Peer.pourInBackground(s, message, burst);
+        hex.awaitReceived(burst);
+        long elapsed = System.nanoTime() - t0;
+        hex.close(0);
+        return burst / (elapsed / 1e9);
+    }
+
+    /** Each connection sends its share in messages, then reads the echo back; one direction's bytes count. */
+    private double echo(int baud, byte[] message, long total, int connections) throws Exception {
+        String module = module(baud);
+        int[] ids = new int[connections];
+        for (int i = 0; i < connections; i++) {
+            ids[i] = gateway.open(module, "TCP", echo.port(), null);
+        }
+        long share = Math.max(message.length, total / connections / message.length * message.length);
+        long t0 = System.nanoTime();
+        long moved = 0;
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int id : ids) {
+                done.add(threads.submit(() -> {
+                    for (long sent = 0; sent < share; sent += message.length) {
+                        gateway.send(module, id, message);
+                    }
+                    long back = 0;
+                    long deadline = System.nanoTime() + 120_000_000_000L;
+                    while (back < share && System.nanoTime() < deadline) {
+                        byte[] chunk = gateway.read(module, id, 65536);
+                        if (chunk.length == 0) {
+                            Thread.sleep(0, 500_000);
+                        }
+                        back += chunk.length;
+                    }
+                    return back;
+                }));
+            }
+            for (Future<Long> f : done) {
+                moved += f.get();
+            }
+        }
+        long elapsed = System.nanoTime() - t0;
+        for (int id : ids) {
+            gateway.close(module, id);
+        }
+        return moved / (elapsed / 1e9);
+    }
+
+    /** The HEX baseline's echo: every connection's messages in turn, then the echoes read from URC lines. */
+    private double baseEcho(HexBaseline hex, byte[] message, long total, int connections) throws Exception {
+        for (int id = 0; id < connections; id++) {
+            hex.open(id, "TCP", echo.port());
+        }
+        long share = Math.max(message.length, total / connections / message.length * message.length);
+        hex.resetReceived();
+        long t0 = System.nanoTime();
+        for (long sent = 0; sent < share; sent += message.length) {
+            for (int id = 0; id < connections; id++) {
+                hex.send(id, message);
+            }
+        }
+        hex.awaitReceived(share * connections);
+        long elapsed = System.nanoTime() - t0;
+        for (int id = 0; id < connections; id++) {
+            hex.close(id);
+        }
+        return share * connections / (elapsed / 1e9);
+    }
+
+    static String describe() {
+        return "sizes " + Arrays.toString(SIZES) + ", bauds " + Arrays.toString(BAUDS);
+    }
+}
