@@ -2,6 +2,7 @@ package io.mipgate.api.events;
 
 import io.mipgate.module.DeviceManager;
 import io.mipgate.module.event.ModuleEvent;
+import io.mipgate.store.BoxId;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -31,13 +32,15 @@ public class EventStreams {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final String box;
     private final int queueSize;
     private final Duration timeout;
     private final Duration heartbeat;
 
-    public EventStreams(DeviceManager devices, @Value("${mipgate.api.events.queue-size:256}") int queueSize,
+    public EventStreams(DeviceManager devices, BoxId box, @Value("${mipgate.api.events.queue-size:256}") int queueSize,
                         @Value("${mipgate.api.events.timeout:PT30M}") Duration timeout,
                         @Value("${mipgate.api.events.heartbeat:PT15S}") Duration heartbeat) {
+        this.box = box.value();
         this.queueSize = queueSize;
         this.timeout = timeout;
         this.heartbeat = heartbeat;
@@ -47,7 +50,7 @@ public class EventStreams {
     /** A new stream of events of one module (or all when {@code moduleId} is null), optionally of some types only. */
     public SseEmitter subscribe(String moduleId, Set<String> types) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, moduleId, types, new ArrayBlockingQueue<>(queueSize));
+        Subscriber subscriber = new Subscriber(box, emitter, moduleId, types, new ArrayBlockingQueue<>(queueSize));
         subscribers.add(subscriber);
         emitter.onCompletion(() -> subscriber.stop(subscribers));
         emitter.onTimeout(() -> subscriber.stop(subscribers));
@@ -66,10 +69,14 @@ public class EventStreams {
         }
     }
 
-    /** The JSON body of an event: its type and its record components. Events never carry payload bytes. */
-    static Map<String, Object> body(ModuleEvent event) {
+    /**
+     * The JSON body of an event: its type, the gateway it comes from and its record components. Events never carry
+     * payload bytes.
+     */
+    static Map<String, Object> body(ModuleEvent event, String box) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", event.type());
+        body.put("box", box);
         for (RecordComponent component : event.getClass().getRecordComponents()) {
             try {
                 Object value = component.getAccessor().invoke(event);
@@ -82,6 +89,7 @@ public class EventStreams {
     }
 
     private static final class Subscriber {
+        private final String box;
         private final SseEmitter emitter;
         private final String moduleId;
         private final Set<String> types;
@@ -89,7 +97,8 @@ public class EventStreams {
         private final AtomicLong dropped = new AtomicLong();
         private volatile boolean stopped;
 
-        Subscriber(SseEmitter emitter, String moduleId, Set<String> types, BlockingQueue<ModuleEvent> queue) {
+        Subscriber(String box, SseEmitter emitter, String moduleId, Set<String> types, BlockingQueue<ModuleEvent> queue) {
+            this.box = box;
             this.emitter = emitter;
             this.moduleId = moduleId;
             this.types = types;
@@ -120,7 +129,7 @@ public class EventStreams {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
                         continue;
                     }
-                    emitter.send(SseEmitter.event().name(event.type()).data(body(event), MediaType.APPLICATION_JSON));
+                    emitter.send(SseEmitter.event().name(event.type()).data(body(event, box), MediaType.APPLICATION_JSON));
                 }
             } catch (IOException | IllegalStateException e) {
                 log.debug("event subscriber gone: {}", e.toString());
