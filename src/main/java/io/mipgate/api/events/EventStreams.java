@@ -24,7 +24,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Fans worker events out to Server-Sent-Event subscribers. One listener is registered with the device manager; it
  * only offers to each subscriber's bounded queue, so a slow client loses events (counted, and reported to it as a
- * {@code dropped} event) but never slows a worker. Each subscriber is drained by its own virtual thread.
+ * {@code dropped} event) but never slows a worker. Each subscriber is drained by its own virtual thread. Every event
+ * carries an {@code id:}; the last {@code mipgate.api.events.replay-size} are kept so that a client reconnecting
+ * with {@code Last-Event-ID} first gets what it missed (and a {@code gap} event when some of it is gone).
  */
 @Component
 public class EventStreams {
@@ -37,21 +39,34 @@ public class EventStreams {
     private final Duration timeout;
     private final Duration heartbeat;
 
+    private final EventLog recent;
+
     public EventStreams(DeviceManager devices, BoxId box, @Value("${mipgate.api.events.queue-size:256}") int queueSize,
                         @Value("${mipgate.api.events.timeout:PT30M}") Duration timeout,
-                        @Value("${mipgate.api.events.heartbeat:PT15S}") Duration heartbeat) {
+                        @Value("${mipgate.api.events.heartbeat:PT15S}") Duration heartbeat,
+                        @Value("${mipgate.api.events.replay-size:1000}") int replaySize) {
         this.box = box.value();
+        this.recent = new EventLog(Long.toString(System.currentTimeMillis(), 36), replaySize);
         this.queueSize = queueSize;
         this.timeout = timeout;
         this.heartbeat = heartbeat;
         devices.subscribe(this::publish);
     }
 
-    /** A new stream of events of one module (or all when {@code moduleId} is null), optionally of some types only. */
-    public SseEmitter subscribe(String moduleId, Set<String> types) {
+    /**
+     * A new stream of events of one module (or all when {@code moduleId} is null), optionally of some types only,
+     * resuming after {@code lastEventId} when it is not null.
+     *
+     * @throws IllegalArgumentException when {@code lastEventId} is not an id this gateway could have sent
+     */
+    public SseEmitter subscribe(String moduleId, Set<String> types, String lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
         Subscriber subscriber = new Subscriber(box, emitter, moduleId, types, new ArrayBlockingQueue<>(queueSize));
-        subscribers.add(subscriber);
+        synchronized (recent) {
+            // under the publishing lock: nothing falls between the replay and the live queue, nothing comes twice
+            subscriber.replay = lastEventId == null ? null : recent.after(lastEventId, subscriber::wants);
+            subscribers.add(subscriber);
+        }
         emitter.onCompletion(() -> subscriber.stop(subscribers));
         emitter.onTimeout(() -> subscriber.stop(subscribers));
         emitter.onError(e -> subscriber.stop(subscribers));
@@ -64,8 +79,11 @@ public class EventStreams {
     }
 
     private void publish(ModuleEvent event) {
-        for (Subscriber subscriber : subscribers) {
-            subscriber.offer(event);
+        synchronized (recent) {
+            EventLog.Entry entry = recent.append(event);
+            for (Subscriber subscriber : subscribers) {
+                subscriber.offer(entry);
+            }
         }
     }
 
@@ -93,11 +111,13 @@ public class EventStreams {
         private final SseEmitter emitter;
         private final String moduleId;
         private final Set<String> types;
-        private final BlockingQueue<ModuleEvent> queue;
+        private final BlockingQueue<EventLog.Entry> queue;
         private final AtomicLong dropped = new AtomicLong();
         private volatile boolean stopped;
+        private volatile EventLog.Replay replay;
 
-        Subscriber(String box, SseEmitter emitter, String moduleId, Set<String> types, BlockingQueue<ModuleEvent> queue) {
+        Subscriber(String box, SseEmitter emitter, String moduleId, Set<String> types,
+                   BlockingQueue<EventLog.Entry> queue) {
             this.box = box;
             this.emitter = emitter;
             this.moduleId = moduleId;
@@ -105,21 +125,51 @@ public class EventStreams {
             this.queue = queue;
         }
 
-        void offer(ModuleEvent event) {
-            if (stopped || (moduleId != null && !moduleId.equals(event.moduleId()))
-                    || (!types.isEmpty() && !types.contains(event.type()))) {
+        boolean wants(ModuleEvent event) {
+            return (moduleId == null || moduleId.equals(event.moduleId()))
+                    && (types.isEmpty() || types.contains(event.type()));
+        }
+
+        void offer(EventLog.Entry entry) {
+            if (stopped || !wants(entry.event())) {
                 return;
             }
-            if (!queue.offer(event)) {
+            if (!queue.offer(entry)) {
                 dropped.incrementAndGet();
+            }
+        }
+
+        private void send(EventLog.Entry entry) throws IOException {
+            emitter.send(SseEmitter.event().id(entry.id()).name(entry.event().type())
+                    .data(body(entry.event(), box), MediaType.APPLICATION_JSON));
+        }
+
+        private void sendReplay() throws IOException {
+            EventLog.Replay missed = replay;
+            replay = null;
+            if (missed == null) {
+                return;
+            }
+            if (missed.gap()) {
+                Map<String, Object> gap = new LinkedHashMap<>();
+                gap.put("type", "gap");
+                gap.put("box", box);
+                gap.put("events", missed.missed() < 0 ? null : missed.missed());
+                gap.put("reason", missed.missed() < 0 ? "Last-Event-ID is from an earlier run of the gateway"
+                        : "older events are no longer held");
+                emitter.send(SseEmitter.event().name("gap").data(gap, MediaType.APPLICATION_JSON));
+            }
+            for (EventLog.Entry entry : missed.entries()) {
+                send(entry);
             }
         }
 
         void drain(Duration heartbeat) {
             try {
                 emitter.send(SseEmitter.event().comment("mipgate events" + (moduleId == null ? "" : " of " + moduleId)));
+                sendReplay();
                 while (!stopped) {
-                    ModuleEvent event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                    EventLog.Entry event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                     long lost = dropped.getAndSet(0);
                     if (lost > 0) {
                         emitter.send(SseEmitter.event().name("dropped")
@@ -129,7 +179,7 @@ public class EventStreams {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
                         continue;
                     }
-                    emitter.send(SseEmitter.event().name(event.type()).data(body(event, box), MediaType.APPLICATION_JSON));
+                    send(event);
                 }
             } catch (IOException | IllegalStateException e) {
                 log.debug("event subscriber gone: {}", e.toString());
