@@ -1,5 +1,6 @@
 package io.mipgate.api.events;
 
+import io.mipgate.domain.ModuleTime;
 import io.mipgate.module.DeviceManager;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.store.BoxId;
@@ -102,6 +103,10 @@ public class EventStreams {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (event instanceof ModuleEvent.NtpCompleted ntp) {
+            body.put("time", ModuleTime.parse(ntp.time()).orElse(null));
+            body.put("moduleTime", ntp.time());
         }
         return body;
     }
