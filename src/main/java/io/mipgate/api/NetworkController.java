@@ -80,7 +80,7 @@ public class NetworkController {
                 request.timeoutSeconds());
         String shown = ntp.server() != null ? ntp.server() : client.capabilities().defaultNtpServer();
         return run("ntp", moduleId, "/ntp", async, client.ntp(ntp), (NtpOutcome o) ->
-                new NtpResponse(shown, o.result(), NtpResponse.resultName(o.result()), o.succeeded(), o.time()));
+                new NtpResponse(shown, o.result(), o.succeeded(), o.time()));
     }
 
     private <T> ResponseEntity<Object> run(String kind, String moduleId, String suffix, boolean async,

@@ -1,5 +1,6 @@
 package io.mipgate.config;
 
+import io.mipgate.config.startup.PortInUseException;
 import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.LoopbackSntpServer;
 import io.mipgate.emulator.net.TcpEchoServer;
@@ -27,25 +28,42 @@ public class DemoConfiguration {
 
     @Bean(destroyMethod = "close")
     TcpEchoServer demoTcpEcho(@Value("${mipgate.demo.echo-port:7007}") int port) throws IOException {
-        return TcpEchoServer.start(port);
+        return bound("demo TCP echo service", port, "mipgate.demo.echo-port", () -> TcpEchoServer.start(port));
     }
 
     @Bean(destroyMethod = "close")
     UdpEchoServer demoUdpEcho(@Value("${mipgate.demo.echo-port:7007}") int port) throws IOException {
-        return UdpEchoServer.start(port);
+        return bound("demo UDP echo service", port, "mipgate.demo.echo-port", () -> UdpEchoServer.start(port));
     }
 
     /** An offline zone the virtual modules use as their network's DNS: {@code echo.mipgate.demo} is this host. */
     @Bean(destroyMethod = "close")
-    LoopbackDnsServer demoDns(@Value("${mipgate.demo.dns-port:15353}") int port) {
-        return LoopbackDnsServer.start(java.net.InetAddress.getLoopbackAddress(), port, false)
+    LoopbackDnsServer demoDns(@Value("${mipgate.demo.dns-port:15353}") int port) throws IOException {
+        return bound("demo DNS zone", port, "mipgate.demo.dns-port (and dns= in the modules' port)",
+                () -> LoopbackDnsServer.start(java.net.InetAddress.getLoopbackAddress(), port, false))
                 .addA(DEMO_HOST, "127.0.0.1");
     }
 
     /** A loopback SNTP server with this host's clock, so AT+MNTP works without a network. */
     @Bean(destroyMethod = "close")
-    LoopbackSntpServer demoNtp(@Value("${mipgate.demo.ntp-port:10123}") int port) {
-        return LoopbackSntpServer.start(java.time.Clock.systemUTC(), port);
+    LoopbackSntpServer demoNtp(@Value("${mipgate.demo.ntp-port:10123}") int port) throws IOException {
+        return bound("demo SNTP server", port, "mipgate.demo.ntp-port",
+                () -> LoopbackSntpServer.start(java.time.Clock.systemUTC(), port));
+    }
+
+    /** A loopback service to start on its configured port; a taken port fails start-up with one clear line. */
+    interface Binding<T> {
+        T start() throws IOException;
+    }
+
+    static <T> T bound(String service, int port, String property, Binding<T> binding) throws IOException {
+        try {
+            return binding.start();
+        } catch (IOException e) {
+            throw new PortInUseException(service, port, property, e);
+        } catch (IllegalStateException e) {
+            throw new PortInUseException(service, port, property, new IOException(e.getMessage(), e));
+        }
     }
 
     @Bean

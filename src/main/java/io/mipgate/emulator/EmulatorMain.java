@@ -1,11 +1,15 @@
 package io.mipgate.emulator;
 
 import io.mipgate.emulator.model.EmulatedFamily;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Standalone virtual module.
@@ -44,76 +48,113 @@ public final class EmulatorMain {
         }
     }
 
-    static Options parse(String[] args) throws Exception {
-        EmulatedFamily model = EmulatedFamily.ML307R;
-        Integer tcp = null;
-        String pty = null;
-        Integer admin = null;
-        FirmwareProfile firmware = FirmwareProfile.MANUAL;
-        int baud = 0;
-        boolean echo = true;
-        InetAddress bind = InetAddress.getLoopbackAddress();
-        Duration boot = Duration.ofMillis(500);
-        Duration guard = Duration.ofMillis(1000);
-        List<InetAddress> dns = new ArrayList<>();
+    /** The command line as picocli reads it; {@link #options()} checks and converts it. */
+    @Command(name = "java -jar mipgate.jar emulator", mixinStandardHelpOptions = true, sortOptions = false,
+            version = "mipgate virtual module", usageHelpAutoWidth = true,
+            description = "Runs one virtual OneMO module on a TCP port (ser2net style) or a pseudo-terminal, without"
+                    + " the gateway.")
+    static final class Arguments {
+        @Option(names = "--model", paramLabel = "MODEL", description = "ML307R, ML307A, MN316, … (default ML307R)")
+        String model = "ML307R";
+        @Option(names = "--tcp", paramLabel = "PORT", description = "serve the AT line on this TCP port")
+        Integer tcp;
+        @Option(names = "--pty", paramLabel = "PATH", description = "or appear as this serial device (a pty link)")
+        String pty;
+        @Option(names = "--admin", paramLabel = "PORT", description = "fault-injection port (line commands)")
+        Integer admin;
+        @Option(names = "--firmware", paramLabel = "manual|field", description = "manual or field firmware (default manual)")
+        String firmware = "manual";
+        @Option(names = "--baud", paramLabel = "N", description = "pace the line like a UART at N baud (0: unpaced)")
+        int baud;
+        @Option(names = "--echo", paramLabel = "on|off", description = "command echo after boot (default on)")
+        String echo = "on";
+        @Option(names = "--bind", paramLabel = "ADDR", description = "address of the TCP and admin ports (default loopback)")
+        String bind;
+        @Option(names = "--boot-delay-ms", paramLabel = "N", description = "time to +MATREADY (default 500)")
+        long bootDelayMs = 500;
+        @Option(names = "--guard-ms", paramLabel = "N", description = "+++ guard time (default 1000)")
+        long guardMs = 1000;
+        @Option(names = "--dns", paramLabel = "IP", description = "a DNS server the network provides (repeatable)")
+        List<String> dns = new ArrayList<>();
+        @Option(names = "--dns-port", paramLabel = "N", description = "port of every DNS server asked (default 53)")
         int dnsPort = 53;
-        String imei = null;
-        String revision = null;
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value for " + option);
+        @Option(names = "--imei", paramLabel = "N", description = "the IMEI it reports")
+        String imei;
+        @Option(names = "--revision", paramLabel = "TEXT", description = "the firmware revision it reports")
+        String revision;
+
+        Options options() throws Exception {
+            if ((tcp == null) == (pty == null)) {
+                throw new IllegalArgumentException("give exactly one of --tcp <port> or --pty <path>");
             }
-            String value = args[++i];
-            switch (option) {
-                case "--model" -> model = EmulatedFamily.parse(value);
-                case "--tcp" -> tcp = Integer.parseInt(value);
-                case "--pty" -> pty = value;
-                case "--admin" -> admin = Integer.parseInt(value);
-                case "--firmware" -> firmware = FirmwareProfile.parse(value);
-                case "--baud" -> baud = Integer.parseInt(value);
-                case "--echo" -> echo = switch (value) {
-                    case "on" -> true;
-                    case "off" -> false;
-                    default -> throw new IllegalArgumentException("--echo on|off");
-                };
-                case "--bind" -> bind = InetAddress.getByName(value);
-                case "--boot-delay-ms" -> boot = Duration.ofMillis(Long.parseLong(value));
-                case "--guard-ms" -> guard = Duration.ofMillis(Long.parseLong(value));
-                case "--dns" -> dns.add(InetAddress.getByName(value));
-                case "--dns-port" -> dnsPort = Integer.parseInt(value);
-                case "--imei" -> imei = value;
-                case "--revision" -> revision = value;
-                default -> throw new IllegalArgumentException("unknown option " + option);
+            boolean echoOn = switch (echo) {
+                case "on" -> true;
+                case "off" -> false;
+                default -> throw new IllegalArgumentException("--echo on|off");
+            };
+            List<InetAddress> servers = new ArrayList<>();
+            for (String server : dns) {
+                servers.add(InetAddress.getByName(server));
             }
+            return new Options(EmulatedFamily.parse(model), tcp, pty, admin, FirmwareProfile.parse(firmware), baud,
+                    echoOn, bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind),
+                    Duration.ofMillis(bootDelayMs), Duration.ofMillis(guardMs), servers, dnsPort, imei, revision);
         }
-        if ((tcp == null) == (pty == null)) {
-            throw new IllegalArgumentException("give exactly one of --tcp <port> or --pty <path>");
-        }
-        return new Options(model, tcp, pty, admin, firmware, baud, echo, bind, boot, guard, dns, dnsPort, imei,
-                revision);
     }
 
+    static Options parse(String[] args) throws Exception {
+        Arguments arguments = new Arguments();
+        try {
+            new CommandLine(arguments).parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return arguments.options();
+    }
+
+    /**
+     * Runs the command line: usage on {@code --help} (exit 0), a one-line error and the usage on a bad one (exit 2),
+     * else the module until the process is stopped.
+     */
     public static void main(String[] args) throws Exception {
+        int exit = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        if (exit >= 0) {
+            System.exit(exit);
+        }
+    }
+
+    /** The exit code, or -1 when the module runs (until the JVM stops). */
+    static int run(String[] args, PrintWriter out, PrintWriter err) throws Exception {
+        Arguments arguments = new Arguments();
+        CommandLine line = new CommandLine(arguments);
         Options options;
         try {
-            options = parse(args);
-        } catch (RuntimeException e) {
-            System.err.println("emulator: " + e.getMessage());
-            System.err.println("usage: --model ML307R (--tcp 7001 | --pty /tmp/mipgate/ttyEMU0) [--admin 7002] "
-                    + "[--firmware manual|field] [--baud N] [--echo on|off] [--bind ADDR] [--boot-delay-ms N] "
-                    + "[--guard-ms N] [--dns IP] [--dns-port N] [--imei N] [--revision TEXT]");
-            System.exit(2);
-            return;
+            line.parseArgs(args);
+            if (line.isUsageHelpRequested()) {
+                line.usage(out);
+                return 0;
+            }
+            if (line.isVersionHelpRequested()) {
+                line.printVersionHelp(out);
+                return 0;
+            }
+            options = arguments.options();
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            err.println("emulator: " + e.getMessage());
+            line.usage(err);
+            return 2;
         }
+        start(options);
+        return -1;
+    }
+
+    private static void start(Options options) throws Exception {
         VirtualModule module = new VirtualModule(options.config());
         AutoCloseable serial;
         String where;
         if (options.ptyPath() != null) {
             if (!EmulatorPtyAttachment.isSupported()) {
-                System.err.println("emulator: this OS offers no pseudo-terminals; use --tcp");
-                System.exit(2);
-                return;
+                throw new IllegalStateException("this OS offers no pseudo-terminals; use --tcp");
             }
             EmulatorPtyAttachment pty = EmulatorPtyAttachment.open(module, Path.of(options.ptyPath()));
             serial = pty;

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.mipgate.domain.ModuleErrorCode;
+import io.mipgate.domain.Protocol;
+import io.mipgate.module.ConnectionState;
 import io.mipgate.module.ModuleDirectory;
+import io.mipgate.module.ModuleStatus;
 import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.event.ModuleEvent.Acked;
 import io.mipgate.module.event.ModuleEvent.ConnectionChanged;
@@ -14,6 +17,7 @@ import io.mipgate.module.event.ModuleEvent.DataDropped;
 import io.mipgate.module.event.ModuleEvent.DataReceived;
 import io.mipgate.module.event.ModuleEvent.DataSent;
 import io.mipgate.module.event.ModuleEvent.DnsResolved;
+import io.mipgate.module.event.ModuleEvent.DropSource;
 import io.mipgate.module.event.ModuleEvent.GarbageDiscarded;
 import io.mipgate.module.event.ModuleEvent.JobFinished;
 import io.mipgate.module.event.ModuleEvent.JobRejected;
@@ -26,6 +30,7 @@ import io.mipgate.module.event.ModuleEvent.RestartLoss;
 import io.mipgate.module.event.ModuleEvent.StatusChanged;
 import io.mipgate.module.event.ModuleEvent.UrcSeen;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +54,12 @@ public class ModuleEventMetrics {
             Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
             Duration.ofSeconds(150)};
     private static final double[] RTT_BUCKETS = {0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    private static final List<String> REJECTION_REASONS = List.of("queue_full", "module_unavailable");
+    /** The URC types the worker reports (module.UrcRouter#urcType), registered ahead of their first arrival. */
+    private static final List<String> URC_TYPES = List.of("mipopen", "mipclose", "disconn", "rtcp", "rudp",
+            "rtcp-buffered", "rudp-buffered", "seq", "ack", "drop", "mping", "mping-statistics", "mdnsgip", "mntp",
+            "matready", "rebooting", "other");
 
     private final BoundedTagValues commands;
     private final BoundedTagValues urcTypes;
@@ -94,7 +105,7 @@ public class ModuleEventMetrics {
         cmeErrors = Counter.builder("mipgate.at.cme.errors")
                 .description("+CME ERROR answers by code").withRegistry(registry);
         rejectedJobs = Counter.builder("mipgate.at.jobs.rejected")
-                .description("AT jobs refused before execution (queue full, invalid, module not ready)")
+                .description("AT jobs refused before execution: reason queue_full or module_unavailable")
                 .withRegistry(registry);
         urcs = Counter.builder("mipgate.urcs").description("Unsolicited result codes by type").withRegistry(registry);
         reconnects = Counter.builder("mipgate.link.reconnects")
@@ -127,6 +138,53 @@ public class ModuleEventMetrics {
         directory.ifAvailable(d -> d.subscribe(this::onEvent));
     }
 
+    /**
+     * Registers every counter of a module at zero over its fixed tag domain (connect_id 0–5, protocols, states,
+     * catalogue CME codes, results), so that a scrape of an idle gateway already holds each series and a rule built
+     * on {@code increase()} sees the first event as an increase from 0 rather than a new series starting at 1.
+     * AT latency is the exception: its command tag is open-ended, and the start-up probe of a module fills it.
+     */
+    void registerAtZero(String module) {
+        for (int connectId = 0; connectId < ModuleStateGauges.CONNECT_IDS; connectId++) {
+            String cid = Integer.toString(connectId);
+            for (Protocol protocol : Protocol.values()) {
+                sentBytes.withTags("module", module, "connect_id", cid, "protocol", protocol.name());
+                receivedBytes.withTags("module", module, "connect_id", cid, "protocol", protocol.name());
+            }
+            ackedBytes.withTags("module", module, "connect_id", cid);
+            for (DropSource source : DropSource.values()) {
+                droppedBytes.withTags("module", module, "connect_id", cid, "source",
+                        source.name().toLowerCase(Locale.ROOT));
+            }
+            for (ConnectionState state : ConnectionState.values()) {
+                connectionChanges.withTags("module", module, "connect_id", cid, "state", state.name());
+            }
+        }
+        for (ModuleErrorCode error : ModuleErrorCode.values()) {
+            cmeErrors.withTags("module", module, "code", Integer.toString(error.code()), "name", error.name());
+        }
+        for (String reason : REJECTION_REASONS) {
+            rejectedJobs.withTags("module", module, "reason", reason);
+        }
+        for (String type : URC_TYPES) {
+            urcs.withTags("module", module, "type", urcTypes.of(type));
+        }
+        for (ModuleStatus status : ModuleStatus.values()) {
+            statusChanges.withTags("module", module, "status", status.name());
+        }
+        for (String result : List.of("ok", "failed")) {
+            dnsLookups.withTags("module", module, "result", result);
+            ntpSyncs.withTags("module", module, "result", result);
+        }
+        pingEchoes.withTags("module", module, "result", "reply");
+        pingEchoes.withTags("module", module, "result", "lost");
+        pingRtt.withTags("module", module);
+        pingLoss.register(module);
+        reconnects.withTags("module", module);
+        resets.withTags("module", module);
+        garbageBytes.withTags("module", module);
+    }
+
     public void onEvent(ModuleEvent event) {
         try {
             record(event);
@@ -155,8 +213,7 @@ public class ModuleEventMetrics {
                             "name", ModuleErrorCode.nameOf(e.cmeCode())).increment();
                 }
             }
-            case JobRejected e -> rejectedJobs.withTags("module", module, "command", commands.of(e.command()))
-                    .increment();
+            case JobRejected e -> rejectedJobs.withTags("module", module, "reason", rejection(e.reason())).increment();
             case UrcSeen e -> urcs.withTags("module", module, "type", urcTypes.of(e.urcType())).increment();
             case LinkReconnected e -> reconnects.withTags("module", module).increment();
             case ModuleReset e -> resets.withTags("module", module).increment();
@@ -205,6 +262,11 @@ public class ModuleEventMetrics {
         pingEchoes.withTags("module", module, "result", "reply").increment(Math.max(0, sent - lost));
         pingEchoes.withTags("module", module, "result", "lost").increment(lost);
         pingLoss.update(module, sent == 0 ? Double.NaN : (double) lost / sent);
+    }
+
+    /** A rejection's reason as a tag: the worker refuses a job because its queue is full or the module is not UP. */
+    private static String rejection(String reason) {
+        return reason != null && reason.startsWith("queue full") ? "queue_full" : "module_unavailable";
     }
 
     private static String id(int connectId) {

@@ -16,12 +16,21 @@ final class PingLoss {
         this.registry = registry;
     }
 
+    /** The module's gauge, NaN until its first ping run: no run is not "no loss". */
+    void register(String module) {
+        holder(module);
+    }
+
     void update(String module, double ratio) {
-        latest.computeIfAbsent(module, m -> {
+        holder(module).set(ratio);
+    }
+
+    private AtomicReference<Double> holder(String module) {
+        return latest.computeIfAbsent(module, m -> {
             AtomicReference<Double> holder = new AtomicReference<>(Double.NaN);
             Gauge.builder("mipgate.ping.loss.ratio", holder::get).tag("module", m)
                     .description("Fraction of echoes lost in the latest ping run").register(registry);
             return holder;
-        }).set(ratio);
+        });
     }
 }

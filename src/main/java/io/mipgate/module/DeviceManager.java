@@ -132,6 +132,12 @@ public final class DeviceManager implements ModuleDirectory, AutoCloseable {
     }
 
     @Override
+    public synchronized boolean readsAckStatus(String moduleId) {
+        ModuleClient client = clients.get(moduleId);
+        return client != null && client.capabilities().sack();
+    }
+
+    @Override
     public synchronized void subscribe(ModuleEventListener listener) {
         listeners.add(listener);
         workers.values().forEach(worker -> worker.subscribe(listener));

@@ -17,6 +17,7 @@ import io.mipgate.at.decode.FinalResult;
 import io.mipgate.at.decode.Information;
 import io.mipgate.at.model.ModelProfile;
 import io.mipgate.module.job.JobPriority;
+import io.mipgate.module.job.JobView;
 import io.mipgate.module.request.ConnectionConfig;
 import io.mipgate.module.request.ConnectionSetting;
 import io.mipgate.module.request.DnsConfig;
@@ -29,6 +30,7 @@ import io.mipgate.module.request.PingRequest;
 import io.mipgate.module.request.RawCommandPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -57,6 +59,16 @@ public final class ModuleClient {
 
     public ModuleSnapshot snapshot() {
         return worker.snapshot();
+    }
+
+    /** Queued, running and recently finished jobs, each with its command and outcome. */
+    public List<JobView> jobs() {
+        return worker.queue.jobs();
+    }
+
+    /** Withdraws a queued job; a running or finished one is returned unchanged, an unknown one is empty. */
+    public Optional<JobView> cancelJob(long jobId) {
+        return worker.queue.cancel(jobId);
     }
 
     public ModuleCapabilities capabilities() {

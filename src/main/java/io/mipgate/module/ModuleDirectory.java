@@ -11,6 +11,11 @@ public interface ModuleDirectory {
 
     Optional<ModuleSnapshot> find(String moduleId);
 
+    /** Whether the module's model reports the ACK status of sent data (AT+MIPSACK); false for an unknown module. */
+    default boolean readsAckStatus(String moduleId) {
+        return find(moduleId).isPresent();
+    }
+
     /** Adds a subscriber to the events of every module, present and future. */
     void subscribe(ModuleEventListener listener);
 }

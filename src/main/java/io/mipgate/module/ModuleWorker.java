@@ -44,7 +44,7 @@ public final class ModuleWorker implements AutoCloseable {
     private final StartupSequence startup;
     private final Resynchronizer resynchronizer;
     private final LinkFactories links;
-    private final JobQueue queue;
+    final JobQueue queue;
     private final RecoveryLadder ladder;
     private final UrcRouter router;
     private final Thread runner;
@@ -60,7 +60,7 @@ public final class ModuleWorker implements AutoCloseable {
     public ModuleWorker(ModuleSettings settings, LinkFactories links, Clock clock) {
         this.settings = settings;
         this.links = links;
-        this.queue = new JobQueue(settings.queueCapacity());
+        this.queue = new JobQueue(settings.queueCapacity(), clock);
         var profile = ModelProfiles.of(settings.model().orElse(ModelFamily.ML307R));
         this.state = new ModuleState(settings.id(), clock, profile);
         this.pending = new AsyncResults(settings.id());

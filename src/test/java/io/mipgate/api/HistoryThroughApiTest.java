@@ -67,7 +67,8 @@ class HistoryThroughApiTest extends ApiTestBase {
                         URI.create("http://localhost:" + port + "/actuator/prometheus"))
                 .header("Authorization", "Bearer " + METRICS).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(sample(scrape, "mipgate_module_up", "module=\"emu-ml307r\"")).isEqualTo(1.0);
-        assertThat(sample(scrape, "mipgate_link_sent_bytes_total", "module=\"emu-ml307r\"", "connect_id=\"" + id + "\""))
+        assertThat(sample(scrape, "mipgate_link_sent_bytes_total", "module=\"emu-ml307r\"", "connect_id=\"" + id + "\"",
+                "protocol=\"TCP\""))
                 .isGreaterThanOrEqualTo(10.0);
         assertThat(sample(scrape, "mipgate_at_command_duration_seconds_count", "module=\"emu-ml307r\"",
                 "command=\"AT+MIPOPEN\"", "outcome=\"OK\"")).isGreaterThanOrEqualTo(1.0);

@@ -45,7 +45,10 @@ class NetworkApiTest extends ApiTestBase {
                 + ApiTestEnvironment.SNTP.port() + ",\"sync\":false,\"timeoutSeconds\":5}");
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.json().path("succeeded").asBoolean()).isTrue();
-        assertThat(reply.json().path("time").asString()).isNotBlank();
+        java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(reply.json().path("time").asString());
+        assertThat(java.time.Duration.between(time.toInstant(), java.time.Instant.now()).abs())
+                .isLessThan(java.time.Duration.ofMinutes(1));
+        assertThat(reply.json().path("moduleTime").asString()).matches("\\d\\d/\\d\\d/\\d\\d,.*[+-]\\d\\d");
     }
 
     @Test

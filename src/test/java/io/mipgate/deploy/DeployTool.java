@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 record DeployTool(String name, String debianPackage) {
 
     static final DeployTool PROMTOOL = new DeployTool("promtool", "prometheus");
+    static final DeployTool PROMETHEUS = new DeployTool("prometheus", "prometheus");
     static final DeployTool DOCKER_COMPOSE = new DeployTool("docker-compose", "docker-compose");
 
     /** The project's root: the working directory Maven runs the tests in. */

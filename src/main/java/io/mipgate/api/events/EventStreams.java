@@ -2,8 +2,10 @@ package io.mipgate.api.events;
 
 import io.mipgate.api.problem.ApiException;
 import io.mipgate.api.problem.ProblemType;
+import io.mipgate.domain.ModuleTime;
 import io.mipgate.module.DeviceManager;
 import io.mipgate.module.event.ModuleEvent;
+import io.mipgate.store.BoxId;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
@@ -25,7 +27,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Fans worker events out to Server-Sent-Event subscribers. One listener is registered with the device manager; it
  * only offers to each subscriber's bounded queue, so a slow client loses events (counted, and reported to it as a
- * {@code dropped} event) but never slows a worker. Each subscriber is drained by its own virtual thread.
+ * {@code dropped} event) but never slows a worker. Each subscriber is drained by its own virtual thread. Every event
+ * carries an {@code id:}; the last {@code mipgate.api.events.replay-size} are kept so that a client reconnecting
+ * with {@code Last-Event-ID} first gets what it missed (and a {@code gap} event when some of it is gone).
  */
 @Component
 public class EventStreams {
@@ -33,17 +37,23 @@ public class EventStreams {
     private static final Logger log = LoggerFactory.getLogger(EventStreams.class);
 
     private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final String box;
     private final int queueSize;
     private final Duration timeout;
     private final Duration heartbeat;
     private final int maxStreamsPerKey;
     private final int maxStreams;
 
-    public EventStreams(DeviceManager devices, @Value("${mipgate.api.events.queue-size:256}") int queueSize,
+    private final EventLog recent;
+
+    public EventStreams(DeviceManager devices, BoxId box, @Value("${mipgate.api.events.queue-size:256}") int queueSize,
                         @Value("${mipgate.api.events.timeout:PT30M}") Duration timeout,
                         @Value("${mipgate.api.events.heartbeat:PT15S}") Duration heartbeat,
                         @Value("${mipgate.api.events.max-streams-per-key:8}") int maxStreamsPerKey,
-                        @Value("${mipgate.api.events.max-streams:128}") int maxStreams) {
+                        @Value("${mipgate.api.events.max-streams:128}") int maxStreams,
+                        @Value("${mipgate.api.events.replay-size:1000}") int replaySize) {
+        this.box = box.value();
+        this.recent = new EventLog(Long.toString(System.currentTimeMillis(), 36), replaySize);
         this.queueSize = queueSize;
         this.timeout = timeout;
         this.heartbeat = heartbeat;
@@ -54,13 +64,17 @@ public class EventStreams {
 
     /**
      * A new stream of events of one module (or all when {@code moduleId} is null), optionally of some types only, for
-     * {@code owner} (the credential's name). Each stream holds a thread and a queue until its client goes: past the
-     * per-credential or the gateway-wide cap a new one is refused with 429.
+     * {@code owner} (the credential's name), resuming after {@code lastEventId} when it is not null. Each stream holds
+     * a thread and a queue until its client goes: past the per-credential or the gateway-wide cap a new one is refused
+     * with 429.
+     *
+     * @throws IllegalArgumentException when {@code lastEventId} is not an id this gateway could have sent
      */
-    public SseEmitter subscribe(String owner, String moduleId, Set<String> types) {
+    public SseEmitter subscribe(String owner, String moduleId, Set<String> types, String lastEventId) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        Subscriber subscriber = new Subscriber(emitter, owner, moduleId, types, new ArrayBlockingQueue<>(queueSize));
-        synchronized (subscribers) {
+        Subscriber subscriber = new Subscriber(box, emitter, owner, moduleId, types,
+                new ArrayBlockingQueue<>(queueSize));
+        synchronized (recent) {
             if (subscribers.size() >= maxStreams) {
                 throw new ApiException(ProblemType.TOO_MANY_STREAMS, "the gateway serves at most " + maxStreams
                         + " event streams at once; close one or retry later");
@@ -70,6 +84,8 @@ public class EventStreams {
                 throw new ApiException(ProblemType.TOO_MANY_STREAMS, "these credentials hold " + own
                         + " event streams, the most allowed (mipgate.api.events.max-streams-per-key); close one first");
             }
+            // under the publishing lock: nothing falls between the replay and the live queue, nothing comes twice
+            subscriber.replay = lastEventId == null ? null : recent.after(lastEventId, subscriber::wants);
             subscribers.add(subscriber);
         }
         emitter.onCompletion(() -> subscriber.stop(subscribers));
@@ -84,15 +100,22 @@ public class EventStreams {
     }
 
     private void publish(ModuleEvent event) {
-        for (Subscriber subscriber : subscribers) {
-            subscriber.offer(event);
+        synchronized (recent) {
+            EventLog.Entry entry = recent.append(event);
+            for (Subscriber subscriber : subscribers) {
+                subscriber.offer(entry);
+            }
         }
     }
 
-    /** The JSON body of an event: its type and its record components. Events never carry payload bytes. */
-    static Map<String, Object> body(ModuleEvent event) {
+    /**
+     * The JSON body of an event: its type, the gateway it comes from and its record components. Events never carry
+     * payload bytes.
+     */
+    static Map<String, Object> body(ModuleEvent event, String box) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", event.type());
+        body.put("box", box);
         for (RecordComponent component : event.getClass().getRecordComponents()) {
             try {
                 Object value = component.getAccessor().invoke(event);
@@ -101,19 +124,27 @@ public class EventStreams {
                 throw new IllegalStateException(e);
             }
         }
+        if (event instanceof ModuleEvent.NtpCompleted ntp) {
+            body.put("time", ModuleTime.parse(ntp.time()).orElse(null));
+            body.put("moduleTime", ntp.time());
+        }
         return body;
     }
 
     private static final class Subscriber {
+        private final String box;
         private final SseEmitter emitter;
         private final String owner;
         private final String moduleId;
         private final Set<String> types;
-        private final BlockingQueue<ModuleEvent> queue;
+        private final BlockingQueue<EventLog.Entry> queue;
         private final AtomicLong dropped = new AtomicLong();
         private volatile boolean stopped;
+        private volatile EventLog.Replay replay;
 
-        Subscriber(SseEmitter emitter, String owner, String moduleId, Set<String> types, BlockingQueue<ModuleEvent> queue) {
+        Subscriber(String box, SseEmitter emitter, String owner, String moduleId, Set<String> types,
+                   BlockingQueue<EventLog.Entry> queue) {
+            this.box = box;
             this.emitter = emitter;
             this.owner = owner;
             this.moduleId = moduleId;
@@ -121,21 +152,51 @@ public class EventStreams {
             this.queue = queue;
         }
 
-        void offer(ModuleEvent event) {
-            if (stopped || (moduleId != null && !moduleId.equals(event.moduleId()))
-                    || (!types.isEmpty() && !types.contains(event.type()))) {
+        boolean wants(ModuleEvent event) {
+            return (moduleId == null || moduleId.equals(event.moduleId()))
+                    && (types.isEmpty() || types.contains(event.type()));
+        }
+
+        void offer(EventLog.Entry entry) {
+            if (stopped || !wants(entry.event())) {
                 return;
             }
-            if (!queue.offer(event)) {
+            if (!queue.offer(entry)) {
                 dropped.incrementAndGet();
+            }
+        }
+
+        private void send(EventLog.Entry entry) throws IOException {
+            emitter.send(SseEmitter.event().id(entry.id()).name(entry.event().type())
+                    .data(body(entry.event(), box), MediaType.APPLICATION_JSON));
+        }
+
+        private void sendReplay() throws IOException {
+            EventLog.Replay missed = replay;
+            replay = null;
+            if (missed == null) {
+                return;
+            }
+            if (missed.gap()) {
+                Map<String, Object> gap = new LinkedHashMap<>();
+                gap.put("type", "gap");
+                gap.put("box", box);
+                gap.put("events", missed.missed() < 0 ? null : missed.missed());
+                gap.put("reason", missed.missed() < 0 ? "Last-Event-ID is from an earlier run of the gateway"
+                        : "older events are no longer held");
+                emitter.send(SseEmitter.event().name("gap").data(gap, MediaType.APPLICATION_JSON));
+            }
+            for (EventLog.Entry entry : missed.entries()) {
+                send(entry);
             }
         }
 
         void drain(Duration heartbeat) {
             try {
                 emitter.send(SseEmitter.event().comment("mipgate events" + (moduleId == null ? "" : " of " + moduleId)));
+                sendReplay();
                 while (!stopped) {
-                    ModuleEvent event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+                    EventLog.Entry event = queue.poll(heartbeat.toMillis(), TimeUnit.MILLISECONDS);
                     long lost = dropped.getAndSet(0);
                     if (lost > 0) {
                         emitter.send(SseEmitter.event().name("dropped")
@@ -145,7 +206,7 @@ public class EventStreams {
                         emitter.send(SseEmitter.event().comment("heartbeat"));
                         continue;
                     }
-                    emitter.send(SseEmitter.event().name(event.type()).data(body(event), MediaType.APPLICATION_JSON));
+                    send(event);
                 }
             } catch (IOException | IllegalStateException e) {
                 log.debug("event subscriber gone: {}", e.toString());

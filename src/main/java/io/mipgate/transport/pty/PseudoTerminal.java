@@ -163,6 +163,7 @@ public final class PseudoTerminal implements Closeable {
             try {
                 if (Files.isSymbolicLink(symlink) && Files.readSymbolicLink(symlink).equals(slavePath)) {
                     Files.delete(symlink);
+                    Files.deleteIfExists(ownerFile(symlink));
                 }
             } catch (IOException e) {
                 log.warn("pseudo-terminal {}: could not remove symlink {}: {}", slavePath, symlink, e.toString());
@@ -202,13 +203,32 @@ public final class PseudoTerminal implements Closeable {
             Files.createDirectories(parent);
         }
         if (Files.isSymbolicLink(symlink)) {
-            if (Files.exists(symlink)) {
+            if (Files.exists(symlink) && ownerAlive(symlink)) {
                 throw new FileAlreadyExistsException(symlink.toString(), Files.readSymbolicLink(symlink).toString(),
                         "already links to a live device; is another emulator using this name?");
             }
-            Files.delete(symlink); // dangling: left behind by a run that did not close its terminal
+            // dangling, or its owner was killed and the pts number reused since: left behind, not in use
+            Files.delete(symlink);
         }
         Files.createSymbolicLink(symlink, slavePath);
+        Files.writeString(ownerFile(symlink), Long.toString(ProcessHandle.current().pid()));
+    }
+
+    /** Beside each link, the pid of the process that made it: a killed owner cannot remove its link itself. */
+    static Path ownerFile(Path symlink) {
+        return symlink.resolveSibling(symlink.getFileName() + ".owner");
+    }
+
+    /** Whether the link's owner still runs; a link without an owner file is taken as owned (made by an older run). */
+    private static boolean ownerAlive(Path symlink) {
+        try {
+            long pid = Long.parseLong(Files.readString(ownerFile(symlink)).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return true;
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     /** The master side as a {@link Link}, so an emulator serves a pty exactly as it serves an in-process pair. */

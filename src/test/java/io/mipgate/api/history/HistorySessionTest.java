@@ -202,10 +202,13 @@ class HistorySessionTest {
 
         assertThat(p.value("mipgate_link_sent_bytes_total", "module", M0, "connect_id", "0", "protocol", "TCP"))
                 .isEqualTo(200);
-        assertThat(p.value("mipgate_link_received_bytes_total", c0)).isEqualTo(50);
+        assertThat(p.value("mipgate_link_received_bytes_total", "module", M0, "connect_id", "0", "protocol", "TCP"))
+                .isEqualTo(50);
         assertThat(p.value("mipgate_link_acked_bytes_total", c0)).isEqualTo(100);
-        assertThat(p.value("mipgate_link_dropped_bytes_total", "module", M0, "source", "module")).isEqualTo(7);
-        assertThat(p.value("mipgate_link_dropped_bytes_total", "module", M0, "source", "gateway")).isEqualTo(3);
+        assertThat(p.value("mipgate_link_dropped_bytes_total", "module", M0, "connect_id", "0", "source", "module"))
+                .isEqualTo(7);
+        assertThat(p.value("mipgate_link_dropped_bytes_total", "module", M0, "connect_id", "0", "source", "gateway"))
+                .isEqualTo(3);
         assertThat(p.value("mipgate_link_sack_bytes", "module", M0, "connect_id", "0", "kind", "nack")).isEqualTo(50);
         assertThat(p.value("mipgate_link_sack_bytes", "module", M0, "connect_id", "0", "kind", "received"))
                 .isEqualTo(120);
@@ -221,7 +224,7 @@ class HistorySessionTest {
                 "outcome", "CME_ERROR")).isEqualTo(2.0);
         assertThat(p.value("mipgate_at_cme_errors_total", "module", M0, "code", "557", "name",
                 "SOCKET_CONNECTION_REFUSED")).isEqualTo(1);
-        assertThat(p.value("mipgate_at_jobs_rejected_total", "module", M0, "command", "AT+MIPSEND")).isEqualTo(1);
+        assertThat(p.value("mipgate_at_jobs_rejected_total", "module", M0, "reason", "queue_full")).isEqualTo(1);
         assertThat(p.value("mipgate_urcs_total", "module", M0, "type", "rtcp")).isEqualTo(2);
         assertThat(p.value("mipgate_urcs_total", "module", M0, "type", "disconn")).isEqualTo(1);
         assertThat(p.value("mipgate_link_reconnects_total", "module", M0)).isEqualTo(1);

@@ -115,4 +115,33 @@ class PseudoTerminalTest {
         assertThat(Files.readSymbolicLink(link)).isEqualTo(other);
         assertThat(pty.inputStream().read()).isEqualTo(-1);
     }
+
+    /** A link left by a killed gateway is replaced even when its pts number has been reused since. */
+    @Test
+    void aLinkWhoseOwnerIsGoneIsReplaced() throws Exception {
+        Path link = dir.resolve("ttyEMU0");
+        Files.createSymbolicLink(link, Path.of("/dev/null")); // a live device: the pts number was reused
+        Process killed = new ProcessBuilder("true").start();
+        killed.waitFor();
+        Files.writeString(PseudoTerminal.ownerFile(link), Long.toString(killed.pid()));
+
+        try (PseudoTerminal pty = PseudoTerminal.open(link)) {
+            assertThat(Files.readSymbolicLink(link)).isEqualTo(pty.slavePath());
+            assertThat(Files.readString(PseudoTerminal.ownerFile(link)))
+                    .isEqualTo(Long.toString(ProcessHandle.current().pid()));
+        }
+        assertThat(link).doesNotExist();
+        assertThat(PseudoTerminal.ownerFile(link)).doesNotExist();
+    }
+
+    @Test
+    void aLinkWhoseOwnerRunsIsRefused() throws Exception {
+        Path link = dir.resolve("ttyEMU1");
+        Files.createSymbolicLink(link, Path.of("/dev/null"));
+        Files.writeString(PseudoTerminal.ownerFile(link), Long.toString(ProcessHandle.current().pid()));
+
+        assertThatThrownBy(() -> PseudoTerminal.open(link)).isInstanceOf(FileAlreadyExistsException.class)
+                .satisfies(e -> assertThat(((FileAlreadyExistsException) e).getOtherFile()).isEqualTo("/dev/null"));
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/dev/null"));
+    }
 }

@@ -1,0 +1,76 @@
+package io.mipgate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mipgate.MipgateApplication;
+import io.mipgate.config.startup.PseudoTerminalTakenFailureAnalyzer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.FileAlreadyExistsException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A gateway that cannot start says why in one line (Spring Boot's "APPLICATION FAILED TO START" report with our
+ * analyzers' description and action), not with a bean-creation stack trace.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureTest {
+
+    static void start(String... args) {
+        startWith("jdbc:h2:mem:startup-failure;DB_CLOSE_DELAY=-1", args);
+    }
+
+    static void startWith(String databaseUrl, String... args) {
+        String[] common = {"--server.port=0", "--spring.datasource.url=" + databaseUrl, "--mipgate.startup-wait=1s"};
+        String[] all = new String[common.length + args.length];
+        System.arraycopy(common, 0, all, 0, common.length);
+        System.arraycopy(args, 0, all, common.length, args.length);
+        assertThatThrownBy(() -> SpringApplication.run(MipgateApplication.class, all).close())
+                .isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aDemoPortInUseNamesThePortAndTheProperty(CapturedOutput output) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            start("--spring.profiles.active=demo", "--mipgate.demo.echo-port=" + taken.getLocalPort());
+            assertThat(output.getOut() + output.getErr())
+                    .contains("APPLICATION FAILED TO START")
+                    .contains("Port in use: the demo TCP echo service could not bind 127.0.0.1:" + taken.getLocalPort())
+                    .contains("set mipgate.demo.echo-port to a free port")
+                    .doesNotContain("UnsatisfiedDependencyException");
+        }
+    }
+
+    @Test
+    void aBadModuleSettingNamesTheModuleAndTheSetting(CapturedOutput output) {
+        start("--mipgate.modules[0].id=m0", "--mipgate.modules[0].port=carrier-pigeon:ML307R");
+        assertThat(output.getOut() + output.getErr())
+                .contains("Bad configuration value: module 'm0': link setting")
+                .contains("Fix mipgate.modules entry 'm0'");
+    }
+
+    @Test
+    void anUnreachableDatabaseNamesItsUrl(CapturedOutput output) {
+        startWith("jdbc:postgresql://127.0.0.1:1/mipgate", "--spring.datasource.username=x",
+                "--spring.datasource.hikari.initialization-fail-timeout=1");
+        assertThat(output.getOut() + output.getErr())
+                .contains("Database unreachable: jdbc:postgresql://127.0.0.1:1/mipgate: ")
+                .contains("point spring.datasource.url");
+    }
+
+    @Test
+    void aPseudoTerminalNameHeldByALiveDeviceIsExplained() {
+        FailureAnalysis analysis = new PseudoTerminalTakenFailureAnalyzer().analyze(new IllegalStateException(
+                "emulator", new FileAlreadyExistsException("/tmp/mipgate/ttyEMU0", "/dev/pts/7", "live")));
+        assertThat(analysis.getDescription()).isEqualTo("Serial device busy: /tmp/mipgate/ttyEMU0 already links to"
+                + " /dev/pts/7, a device another gateway or emulator has open.");
+        assertThat(new PseudoTerminalTakenFailureAnalyzer().analyze(
+                new FileAlreadyExistsException("/var/lib/x", null, null))).isNull();
+    }
+}
