@@ -97,6 +97,11 @@ public final class FaultInjector {
         emitUrc("+MIPURC: \"disconn\"," + id + "," + state);
     }
 
+    /** The radio world the module answers from: signal, registration verdict, SIM (operator-changeable). */
+    public NetworkConditions network() {
+        return core.conditions;
+    }
+
     // --- consumed by the module loop ---
 
     synchronized Duration takeDelay() {

@@ -33,6 +33,7 @@ final class ModuleCore {
     final FaultInjector faults;
     final Inbound inbound;
     final HostNetwork network;
+    final NetworkConditions conditions = new NetworkConditions();
     final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ModuleLoop loop = new ModuleLoop();
@@ -69,6 +70,7 @@ final class ModuleCore {
         new DnsCommands(this).register(handlers);
         new PingCommand(this).register(handlers);
         new NtpCommand(this).register(handlers);
+        new CellularCommands(this).register(handlers);
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -16,6 +16,10 @@ final class ModuleState {
     boolean ntpBusy;
     boolean firstDnsPending = true;
     ConnectionSlot transparent;
+    /** AT+CFUN: 1 full functionality; 0 and 4 switch the radio off until set again or the next boot. */
+    int cfun = 1;
+    /** AT+CEREG=<n>: 2 adds the location to the read answer. */
+    int ceregReporting;
 
     ModuleState(EmulatorConfig config, DnsState keptDns) {
         ModelFacts model = config.model();
