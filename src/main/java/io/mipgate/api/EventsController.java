@@ -28,7 +28,7 @@ public class EventsController {
     @GetMapping(path = ApiPaths.MODULE + "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Events of one module", description = "Event name = type: data, sent, ack, drop, sack,"
             + " connection-state (disconn, open, close), module-status (up/down), module-identified, module-reset, urc,"
-            + " job, job-rejected, ping, dns, ntp, link-reconnected, garbage; 'dropped' reports events a slow client"
+            + " job, job-rejected, ping, dns, ntp, link-reconnected, garbage, cellular-status, operator-action; 'dropped' reports events a slow client"
             + " lost. Data is JSON without payload bytes. Filter with types=data,connection-state.")
     public SseEmitter moduleEvents(@PathVariable String moduleId,
                                    @Parameter(description = "event types to deliver (default all)")
