@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cellular gauges per module from the latest status reading: signal (RSSI, and RSRP/RSRQ where the model has
- * AT+CESQ), the 27.007 registration {@code <stat>}, registered, attached, radio and SIM. The registration gauges are
- * registered with every module at discovery (UNKNOWN, code 4, until the first reading), so a rule on them sees the
- * module from start-up; a signal gauge appears with the module's first value for it, so a model without AT+CESQ
- * exports no RSRP series rather than NaN.
+ * AT+CESQ), the 27.007 registration {@code <stat>}, registered, attached, radio and SIM. RSSI and the registration
+ * gauges are registered with every module at discovery (RSSI at the scale's floor and registration UNKNOWN, code 4,
+ * until the first reading), so rules and dashboards see the module from start-up; RSRP and RSRQ appear with the
+ * module's first value for them, so a model without AT+CESQ exports no such series rather than NaN.
  */
 @Component
 public class CellularGauges {
@@ -36,16 +36,17 @@ public class CellularGauges {
     }
 
     private void onEvent(ModuleEvent event) {
+        if (event instanceof ModuleEvent.StatusChanged || event instanceof ModuleEvent.Identified) {
+            register(event.moduleId()); // a module announcing itself gets its gauges before the next discovery
+        }
         if (event instanceof ModuleEvent.CellularStatusRead read) {
             latest.put(read.moduleId(), read.status());
             register(read.moduleId());
             CellularStatus.Signal signal = read.status().signal();
             if (signal != null) {
-                signal(read.moduleId(), "rssi", "mipgate.cellular.signal.rssi", "dBm", "AT+CSQ received signal strength",
-                        signal.rssiDbm());
-                signal(read.moduleId(), "rsrp", "mipgate.cellular.signal.rsrp", "dBm", "AT+CESQ reference signal"
+                signal(read.moduleId(), "rsrp", "mipgate.cellular.signal.rsrp", "dbm", "AT+CESQ reference signal"
                         + " received power", signal.rsrpDbm());
-                signal(read.moduleId(), "rsrq", "mipgate.cellular.signal.rsrq", "dB", "AT+CESQ reference signal"
+                signal(read.moduleId(), "rsrq", "mipgate.cellular.signal.rsrq", "db", "AT+CESQ reference signal"
                         + " received quality", signal.rsrqDb());
             }
         }
@@ -71,6 +72,8 @@ public class CellularGauges {
                 s -> Boolean.TRUE.equals(s.radioOn()) ? 1 : 0, 0);
         gauge("mipgate.cellular.sim.ready", "1 when the SIM answers READY, else 0", module,
                 s -> s.sim() == SimState.READY ? 1 : 0, 0);
+        signal(module, "rssi", "mipgate.cellular.signal.rssi", "dbm", "AT+CSQ received signal strength; the floor"
+                + " (-113) while none is detectable or before the first reading", 0);
     }
 
     private void gauge(String name, String description, String module, ToDoubleFunction<CellularStatus> value,

@@ -69,12 +69,12 @@ class CellularApiTest extends ApiTestBase {
         JsonNode status = refresh(ML307R);
         assertThat(status.path("rssiDbm").asInt()).isEqualTo(-105);
         assertThat(status.path("rsrpDbm").asInt()).isEqualTo(-121);
-        assertThat(metric("mipgate_cellular_signal_rssi_dBm", "emu-ml307r")).isEqualTo(-105.0);
-        assertThat(metric("mipgate_cellular_signal_rsrp_dBm", "emu-ml307r")).isEqualTo(-121.0);
+        assertThat(metric("mipgate_cellular_signal_rssi_dbm", "emu-ml307r")).isEqualTo(-105.0);
+        assertThat(metric("mipgate_cellular_signal_rsrp_dbm", "emu-ml307r")).isEqualTo(-121.0);
 
         emulator("emu-ml307r").network().signal(new NetworkConditions.Signal(null, -121, -16.0));
         assertThat(refresh(ML307R).path("rssiDbm").isNull()).isTrue();
-        assertThat(metric("mipgate_cellular_signal_rssi_dBm", "emu-ml307r")).isEqualTo(-113.0);
+        assertThat(metric("mipgate_cellular_signal_rssi_dbm", "emu-ml307r")).isEqualTo(-113.0);
     }
 
     @Test
@@ -111,7 +111,7 @@ class CellularApiTest extends ApiTestBase {
         assertThat(status.path("accessTechnology").isNull()).isTrue();
         assertThat(status.path("unavailable").size()).as(status.toString()).isZero();
         assertThat(get("/actuator/prometheus", ADMIN).text().lines())
-                .noneMatch(line -> line.startsWith("mipgate_cellular_signal_rsrp_dBm{")
+                .noneMatch(line -> line.startsWith("mipgate_cellular_signal_rsrp_dbm{")
                         && line.contains("module=\"emu-mn316\""));
     }
 
