@@ -10,11 +10,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
+import java.time.Instant;
+import java.util.function.Function;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -65,83 +69,52 @@ public class OperatorHistoryController {
 
     @GetMapping("/status/history")
     @Operation(summary = "Module status changes (UP, DOWN, RECOVERING, FAILED...)")
-    public PageDto<StatusChangeDto> statusHistory(@PathVariable String moduleId,
-                                                  @RequestParam(required = false) String box,
-                                                  @RequestParam(required = false) String from,
-                                                  @RequestParam(required = false) String to,
-                                                  @RequestParam(defaultValue = "0") int page,
-                                                  @RequestParam(required = false) Integer size) {
-        String boxId = scope.knownModule(moduleId, box);
-        HistoryRequest.Range range = HistoryRequest.range(from, to);
-        return HistoryScope.page(statusChanges.findByBoxIdAndModuleIdAndChangedAtGreaterThanEqualAndChangedAtLessThan(
-                boxId, moduleId, range.from(), range.to(), scope.pageable(page, size, newest("changedAt"))),
-                r -> new StatusChangeDto(r.getChangedAt(), r.getFromStatus(), r.getToStatus(), r.getReason()));
+    public PageDto<StatusChangeDto> statusHistory(@PathVariable String moduleId, @ParameterObject HistoryWindow window) {
+        return query(moduleId, window, "changedAt", statusChanges::findByBoxIdAndModuleIdAndChangedAtGreaterThanEqualAndChangedAtLessThan, r -> new StatusChangeDto(r.getChangedAt(), r.getFromStatus(), r.getToStatus(), r.getReason()));
     }
 
     @GetMapping("/cellular/history")
     @Operation(summary = "Cellular status changes", description = "Readings whose registration, attach, radio, SIM,"
             + " operator or ICCID differed from the reading before, with the signal at the time.")
-    public PageDto<CellularChangeDto> cellularHistory(@PathVariable String moduleId,
-                                                      @RequestParam(required = false) String box,
-                                                      @RequestParam(required = false) String from,
-                                                      @RequestParam(required = false) String to,
-                                                      @RequestParam(defaultValue = "0") int page,
-                                                      @RequestParam(required = false) Integer size) {
-        String boxId = scope.knownModule(moduleId, box);
-        HistoryRequest.Range range = HistoryRequest.range(from, to);
-        return HistoryScope.page(cellularChanges.findByBoxIdAndModuleIdAndReadAtGreaterThanEqualAndReadAtLessThan(
-                boxId, moduleId, range.from(), range.to(), scope.pageable(page, size, newest("readAt"))),
-                r -> new CellularChangeDto(r.getReadAt(), r.getChangeSummary(), r.getRegistration(), r.getAttached(),
-                        r.getRadioOn(), r.getSim(), r.getOperatorName(), r.getIccid(), r.getRssiDbm(),
-                        r.getRsrpDbm()));
+    public PageDto<CellularChangeDto> cellularHistory(@PathVariable String moduleId, @ParameterObject HistoryWindow window) {
+        return query(moduleId, window, "readAt", cellularChanges::findByBoxIdAndModuleIdAndReadAtGreaterThanEqualAndReadAtLessThan, r -> new CellularChangeDto(r.getReadAt(), r.getChangeSummary(),
+                r.getRegistration(), r.getAttached(), r.getRadioOn(), r.getSim(), r.getOperatorName(), r.getIccid(),
+                r.getRssiDbm(), r.getRsrpDbm()));
     }
 
     @GetMapping("/dns/history")
     @Operation(summary = "DNS lookups (AT+MDNSGIP) and what they resolved to")
-    public PageDto<DnsResultDto> dnsHistory(@PathVariable String moduleId,
-                                            @RequestParam(required = false) String box,
-                                            @RequestParam(required = false) String from,
-                                            @RequestParam(required = false) String to,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(required = false) Integer size) {
-        String boxId = scope.knownModule(moduleId, box);
-        HistoryRequest.Range range = HistoryRequest.range(from, to);
-        return HistoryScope.page(dns.findByBoxIdAndModuleIdAndResolvedAtGreaterThanEqualAndResolvedAtLessThan(
-                boxId, moduleId, range.from(), range.to(), scope.pageable(page, size, newest("resolvedAt"))),
-                r -> new DnsResultDto(r.getResolvedAt(), r.getDomain(), r.getAddresses() == null
-                        || r.getAddresses().isEmpty() ? List.of() : Arrays.asList(r.getAddresses().split(",")),
-                        r.isSucceeded()));
+    public PageDto<DnsResultDto> dnsHistory(@PathVariable String moduleId, @ParameterObject HistoryWindow window) {
+        return query(moduleId, window, "resolvedAt", dns::findByBoxIdAndModuleIdAndResolvedAtGreaterThanEqualAndResolvedAtLessThan, r -> new DnsResultDto(r.getResolvedAt(), r.getDomain(),
+                r.getAddresses() == null || r.getAddresses().isEmpty() ? List.of()
+                        : Arrays.asList(r.getAddresses().split(",")), r.isSucceeded()));
     }
 
     @GetMapping("/ntp/history")
     @Operation(summary = "NTP synchronisations (AT+MNTP)")
-    public PageDto<NtpResultDto> ntpHistory(@PathVariable String moduleId,
-                                            @RequestParam(required = false) String box,
-                                            @RequestParam(required = false) String from,
-                                            @RequestParam(required = false) String to,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(required = false) Integer size) {
-        String boxId = scope.knownModule(moduleId, box);
-        HistoryRequest.Range range = HistoryRequest.range(from, to);
-        return HistoryScope.page(ntp.findByBoxIdAndModuleIdAndCompletedAtGreaterThanEqualAndCompletedAtLessThan(
-                boxId, moduleId, range.from(), range.to(), scope.pageable(page, size, newest("completedAt"))),
-                r -> new NtpResultDto(r.getCompletedAt(), r.getServer(), r.getResultCode(), r.getModuleTime()));
+    public PageDto<NtpResultDto> ntpHistory(@PathVariable String moduleId, @ParameterObject HistoryWindow window) {
+        return query(moduleId, window, "completedAt", ntp::findByBoxIdAndModuleIdAndCompletedAtGreaterThanEqualAndCompletedAtLessThan, r -> new NtpResultDto(r.getCompletedAt(), r.getServer(), r.getResultCode(), r.getModuleTime()));
     }
 
     @GetMapping("/actions/history")
     @Operation(summary = "Operator actions: reboot, radio, PDP context and retry, with who asked and the outcome")
-    public PageDto<OperatorActionDto> actionHistory(@PathVariable String moduleId,
-                                                    @RequestParam(required = false) String box,
-                                                    @RequestParam(required = false) String from,
-                                                    @RequestParam(required = false) String to,
-                                                    @RequestParam(defaultValue = "0") int page,
-                                                    @RequestParam(required = false) Integer size) {
-        String boxId = scope.knownModule(moduleId, box);
-        HistoryRequest.Range range = HistoryRequest.range(from, to);
-        return HistoryScope.page(actions.findByBoxIdAndModuleIdAndRequestedAtGreaterThanEqualAndRequestedAtLessThan(
-                boxId, moduleId, range.from(), range.to(), scope.pageable(page, size, newest("requestedAt"))),
-                r -> new OperatorActionDto(r.getRequestedAt(), r.getAction(), r.getDetail(), r.getRequestedBy(),
-                        r.isSucceeded(), r.getFailure()));
+    public PageDto<OperatorActionDto> actionHistory(@PathVariable String moduleId, @ParameterObject HistoryWindow window) {
+        return query(moduleId, window, "requestedAt", actions::findByBoxIdAndModuleIdAndRequestedAtGreaterThanEqualAndRequestedAtLessThan, r -> new OperatorActionDto(r.getRequestedAt(), r.getAction(),
+                r.getDetail(), r.getRequestedBy(), r.isSucceeded(), r.getFailure()));
+    }
+
+    /** A repository's "newest first in [from, to)" query. */
+    @FunctionalInterface
+    private interface Finder<E> {
+        Page<E> find(String boxId, String moduleId, Instant from, Instant to, Pageable page);
+    }
+
+    private <E, D> PageDto<D> query(String moduleId, HistoryWindow window, String time, Finder<E> finder,
+                                    Function<E, D> mapper) {
+        String boxId = scope.knownModule(moduleId, window.box());
+        HistoryRequest.Range range = HistoryRequest.range(window.from(), window.to());
+        Pageable pageable = scope.pageable(window.page() == null ? 0 : window.page(), window.size(), newest(time));
+        return HistoryScope.page(finder.find(boxId, moduleId, range.from(), range.to(), pageable), mapper);
     }
 
     private static Sort newest(String time) {
