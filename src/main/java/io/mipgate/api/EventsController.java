@@ -34,7 +34,8 @@ public class EventsController {
     @GetMapping(path = ApiPaths.MODULE + "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Events of one module", description = "Event name = type: data, sent, ack, drop, sack,"
             + " connection-state (disconn, open, close), module-status (up/down), module-identified, module-reset, urc,"
-            + " job, job-rejected, ping, dns, ntp, link-reconnected, garbage; 'dropped' reports events a slow client"
+            + " job, job-rejected, ping, dns, ntp, link-reconnected, garbage, receive-hold, restart-loss,"
+            + " cellular-status, operator-action; 'dropped' reports events a slow client"
             + " lost. Data is JSON without payload bytes. Filter with types=data,connection-state. Every event has an"
             + " id; a client reconnecting with Last-Event-ID first gets the events it missed (the gateway holds the"
             + " last mipgate.api.events.replay-size), preceded by a 'gap' event when some are no longer held. At most"

@@ -39,8 +39,8 @@ public class ModulesController {
     @PostMapping(ApiPaths.MODULE + "/retry")
     @Operation(summary = "Restart recovery of a FAILED module", description = "Returns 202; watch the status or the"
             + " module-status events.")
-    public ResponseEntity<ModuleDto> retry(@PathVariable String moduleId) {
-        devices.retry(moduleId);
+    public ResponseEntity<ModuleDto> retry(@PathVariable String moduleId, java.security.Principal principal) {
+        devices.client(moduleId).cellular().retry(principal.getName());
         return ResponseEntity.accepted().body(get(moduleId));
     }
 }

@@ -58,8 +58,8 @@ public class RawAtController {
             case OPEN_CONNECTION -> "use POST " + module + "/connections";
             case CLOSE_CONNECTION -> "use DELETE " + module + "/connections/{connectId}";
             case READ_DATA -> "use GET " + module + "/connections/{connectId}/data";
-            case REBOOT -> "the gateway restarts the module itself when recovery needs it; POST " + module
-                    + "/retry restarts recovery of a FAILED module";
+            case REBOOT -> "use POST " + module + "/reboot (AT+MREBOOT) or PUT " + module
+                    + "/cellular/radio (AT+CFUN); POST " + module + "/retry restarts recovery of a FAILED module";
             case LINE_SETTINGS -> "the gateway keeps echo off and numeric error codes on; no endpoint changes them";
         };
         return new ApiException(ProblemType.STATE_CONFLICT, conflict.getMessage() + ": " + instead, moduleId, null);

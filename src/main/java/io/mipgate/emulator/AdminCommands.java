@@ -11,7 +11,9 @@ public final class AdminCommands {
 
     static final String HELP = "commands: reboot | drop | cme <code> <count> | garbage <hex> | text <chars> | "
             + "urc <line> | urc-next <line> | delay <ms> | swallow | reset <id> | baud <rate> | late-close <ms> | "
-            + "stale-disconn <id> [state] | first-dns <code> | drop-data-call | network <lost|back> | sockets <n>";
+            + "stale-disconn <id> [state] | first-dns <code> | drop-data-call | network <lost|back> | sockets <n> | "
+            + "signal <rssi_dbm>|none [<rsrp_dbm> <rsrq_db>] | register home|roaming|searching|denied|none|<stat> | "
+            + "sim missing|present";
 
     private final FaultInjector faults;
 
@@ -46,6 +48,13 @@ public final class AdminCommands {
                 case "drop-data-call" -> faults.dropDataCall();
                 case "network" -> faults.networkLost(args[0].equals("lost"));
                 case "sockets" -> faults.limitSockets(Integer.parseInt(args[0]));
+                case "signal" -> signal(args);
+                case "register" -> faults.network().registration(registration(args[0]));
+                case "sim" -> faults.network().sim(switch (args[0]) {
+                    case "missing" -> null;
+                    case "present" -> NetworkConditions.DEFAULT_SIM;
+                    default -> throw new IllegalArgumentException("sim missing|present, not " + args[0]);
+                });
                 case "help", "" -> {
                     return HELP;
                 }
@@ -57,5 +66,24 @@ public final class AdminCommands {
         } catch (RuntimeException e) {
             return "error: " + e.getMessage();
         }
+    }
+
+    private void signal(String[] args) {
+        NetworkConditions.Signal now = faults.network().signal();
+        Integer rssi = args[0].equals("none") ? null : Integer.parseInt(args[0]);
+        int rsrp = args.length > 1 ? Integer.parseInt(args[1]) : now.rsrpDbm();
+        double rsrq = args.length > 2 ? Double.parseDouble(args[2]) : now.rsrqDb();
+        faults.network().signal(new NetworkConditions.Signal(rssi, rsrp, rsrq));
+    }
+
+    private static int registration(String verdict) {
+        return switch (verdict) {
+            case "home" -> 1;
+            case "roaming" -> 5;
+            case "searching" -> 2;
+            case "denied" -> 3;
+            case "none" -> 0;
+            default -> Integer.parseInt(verdict);
+        };
     }
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** AT, ATE, ATI, identity (AT+CGMI/CGMM/CGMR/CGSN), AT+CMEE, AT+CPIN?, AT+CCLK?, AT+MREBOOT. */
+/** AT, ATE, ATI, identity (AT+CGMI/CGMM/CGMR/CGSN), AT+CMEE, AT+CCLK? (AT+CPIN? is one of the {@link CellularCommands}), AT+MREBOOT. */
 final class BasicCommands {
 
     private static final ParamRange CMEE = ParamRange.of(0, 2);
@@ -31,7 +31,6 @@ final class BasicCommands {
         handlers.put("+CGMR", c -> bare(c, core.config.identity().firmware()));
         handlers.put("+CGSN", this::serial);
         handlers.put("+CMEE", this::cmee);
-        handlers.put("+CPIN", c -> only(c, READ).line("+CPIN: READY"));
         handlers.put("+CCLK", this::clock);
         handlers.put("+MREBOOT", this::reboot);
     }

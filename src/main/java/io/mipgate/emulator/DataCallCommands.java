@@ -5,6 +5,7 @@ import io.mipgate.emulator.model.ParamRange;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The data call of PDP context 1 (FIELD-NOTES §5, outside the TCP/IP manual): AT+MIPCALL, AT+CGACT, AT+CGPADDR and
@@ -19,10 +20,18 @@ final class DataCallCommands {
     private static final ParamRange CIDS = ParamRange.of(1, 15);
     private static final List<String> PDP_TYPES = List.of("IP", "IPV6", "IPV4V6");
 
+    /** A context definition (AT+CGDCONT); {@code apn} empty: the SIM's, for context 1. */
+    private record PdpContext(String type, String apn) {
+    }
+
     private final ModuleCore core;
+    /** Kept in NV: definitions survive reboots, as the real module's do. Context 1 ships defined (FIELD-NOTES §4). */
+    private final Map<Integer, PdpContext> definitions = new TreeMap<>();
 
     DataCallCommands(ModuleCore core) {
         this.core = core;
+        // as shipped: dual stack on Cat.1 (FIELD-NOTES §4 capture), IPv4 on the NB families
+        definitions.put(CID, new PdpContext(core.model.family().isNb() ? "IP" : "IPV4V6", ""));
     }
 
     void register(Map<String, CommandHandler> handlers) {
@@ -39,9 +48,9 @@ final class DataCallCommands {
         }
     }
 
-    /** {@code +CME ERROR: 577} for an address literal of a family the context does not carry. */
-    static void requireFamily(ModuleCore core, String address) {
-        String type = core.state().pdpType;
+    /** {@code +CME ERROR: 577} for an address literal of a family context 1 does not carry. */
+    void requireFamily(String address) {
+        String type = definitions.containsKey(CID) ? definitions.get(CID).type() : "IPV4V6";
         if (type.equals("IPV4V6") || !isLiteral(address)) {
             return;
         }
@@ -131,44 +140,54 @@ final class DataCallCommands {
     }
 
     private Reply cgdcont(AtCommand command) {
-        ModuleState state = core.state();
         return switch (command.form()) {
             case TEST -> Reply.ok().line("+CGDCONT: " + CIDS + ",\"IP\",,,(0-2),(0-4)")
                     .line("+CGDCONT: " + CIDS + ",\"IPV6\",,,(0-2),(0-4)")
                     .line("+CGDCONT: " + CIDS + ",\"IPV4V6\",,,(0-2),(0-4)");
-            // the shape of FIELD §4: a run of empty trailing fields
-            case READ -> Reply.ok().line("+CGDCONT: " + CID + ",\"" + state.pdpType + "\",\""
-                    + (apn() == null ? "" : apn()) + "\",,0,0,,,,");
+            case READ -> {
+                Reply reply = Reply.ok();
+                // the shape of FIELD §4: a run of empty trailing fields
+                definitions.forEach((cid, context) -> reply.line("+CGDCONT: " + cid + ",\"" + context.type() + "\",\""
+                        + (cid == CID ? nullToEmpty(apn()) : context.apn()) + "\",,0,0,,,,"));
+                yield reply;
+            }
             case SET -> {
                 List<AtCommand.Param> p = command.params();
                 AtCommand.maxParams(p, 3);
-                if (AtCommand.integer(p, 0, CIDS) != CID) {
-                    throw AtError.badParameters();
+                int cid = AtCommand.integer(p, 0, CIDS);
+                if (cid == CID && core.state().dataCallActive) {
+                    throw AtError.cme(ModuleErrorCode.OPERATION_NOT_ALLOWED.code()); // not while the context is up
+                }
+                if (p.size() == 1) {
+                    definitions.remove(cid); // 3GPP TS 27.007 §10.1.1: the cid alone undefines the context
+                    yield Reply.ok();
                 }
                 String type = AtCommand.present(p, 1) ? AtCommand.string(p, 1) : "IPV4V6";
                 if (!PDP_TYPES.contains(type)) {
                     throw AtError.badParameters();
                 }
-                if (state.dataCallActive) {
-                    throw AtError.cme(ModuleErrorCode.OPERATION_NOT_ALLOWED.code()); // not while the context is up
-                }
-                state.pdpType = type;
-                state.apn = AtCommand.present(p, 2) ? AtCommand.string(p, 2) : null;
+                definitions.put(cid, new PdpContext(type, AtCommand.present(p, 2) ? AtCommand.string(p, 2) : ""));
                 yield Reply.ok();
             }
             default -> throw AtError.plain();
         };
     }
 
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     // ------------------------------------------------------------------ state changes
 
+    /** Context 1's APN: the defined one, else the SIM's (null when neither has one). */
     private String apn() {
-        String configured = core.state().apn;
-        return configured != null && !configured.isEmpty() ? configured : core.config.simApn();
+        PdpContext context = definitions.get(CID);
+        String configured = context == null ? "" : context.apn();
+        return !configured.isEmpty() ? configured : core.config.simApn();
     }
 
     private void activate() {
-        if (core.faults.networkLost()) {
+        if (core.faults.networkLost() || !core.registered()) {
             throw AtError.cme(ModuleErrorCode.PDP_ACTIVATION_FAILED.code());
         }
         if (apn() == null) {

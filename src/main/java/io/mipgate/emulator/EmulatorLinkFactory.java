@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * a real one outlives a serial cable, so a reopened link finds the same module with its connections.
  *
  * <p>Options: {@code firmware=manual|field}, {@code echo=on|off}, {@code baud=<n>}, {@code imei=<15 digits>},
- * {@code guardMs=<n>}, and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
+ * {@code guardMs=<n>}, {@code admin=<port>}: a loopback port taking {@link AdminCommands} lines for this module
+ * (signal, registration, SIM, faults), so a demo can show its status moving; and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
  * whose slave {@code <path>} links to, and open that device through jSerialComm ({@link SerialLink}). The
  * pseudo-terminal is created on the first open and kept, like the module, for later links. Where the OS has no
  * pseudo-terminals the module is attached in process instead (and a warning logged), so one configuration serves
@@ -31,11 +32,13 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
 
     public static final String SCHEME = "emulator";
     public static final String PTY_OPTION = "pty";
+    public static final String ADMIN_OPTION = "admin";
 
     private static final Logger log = LoggerFactory.getLogger(EmulatorLinkFactory.class);
 
     private final Map<String, VirtualModule> modules = new ConcurrentHashMap<>();
     private final Map<String, EmulatorPtyAttachment> terminals = new ConcurrentHashMap<>();
+    private final Map<String, AdminServer> admins = new ConcurrentHashMap<>();
 
     @Override
     public Link create(String moduleId, LinkSpec spec) {
@@ -43,6 +46,10 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
             throw new LinkConfigurationException(moduleId, "port", "not an emulator: link");
         }
         VirtualModule module = modules.computeIfAbsent(moduleId, id -> newModule(id, emulator));
+        String admin = emulator.options().get(ADMIN_OPTION);
+        if (admin != null) {
+            admins.computeIfAbsent(moduleId, id -> adminServer(id, module, admin));
+        }
         String pty = emulator.options().get(PTY_OPTION);
         if (pty == null) {
             return new InProcessEmulatedLink(module, emulator);
@@ -89,18 +96,48 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 case "dns" -> networkDns(moduleId, value, config);
                 case "dataCall" -> config.dataCallAtBoot(!value.equals("down"));
                 case "simApn" -> config.simApn(value.equals("none") ? null : value);
+                case ADMIN_OPTION -> adminPort(moduleId, value);
                 case PTY_OPTION -> {
                     if (value.isBlank()) {
                         throw new LinkConfigurationException(moduleId, key, "needs a device path");
                     }
                 }
                 default -> throw new LinkConfigurationException(moduleId, key,
-                        "unknown emulator option (firmware, echo, baud, guardMs, imei, dns, dataCall, simApn, pty)");
+                        "unknown emulator option (firmware, echo, baud, guardMs, imei, dns, dataCall, simApn, admin, pty)");
             }
         });
         VirtualModule module = new VirtualModule(config.build());
         module.powerOn();
         return module;
+    }
+
+    private static int adminPort(String moduleId, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new LinkConfigurationException(moduleId, ADMIN_OPTION, "a TCP port 0..65535, not '" + value + "'");
+        }
+    }
+
+    private static AdminServer adminServer(String moduleId, VirtualModule module, String port) {
+        try {
+            AdminServer server = new AdminServer(module.faults(), java.net.InetAddress.getLoopbackAddress(),
+                    adminPort(moduleId, port));
+            log.info("module {}: emulator admin commands on 127.0.0.1:{}", moduleId, server.port());
+            return server;
+        } catch (IOException e) {
+            throw new LinkConfigurationException(moduleId, ADMIN_OPTION, "cannot listen on " + port + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The admin port of a module started with {@code admin=<port>} (the real one where the option said 0). */
+    public Optional<Integer> adminPort(String moduleId) {
+        return Optional.ofNullable(admins.get(moduleId)).map(AdminServer::port);
     }
 
     private EmulatorPtyAttachment terminal(String moduleId, VirtualModule module, Path symlink) throws IOException {
@@ -157,6 +194,14 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
 
     @Override
     public void close() {
+        admins.values().forEach(server -> {
+            try {
+                server.close();
+            } catch (IOException e) {
+                log.debug("emulator admin port not closed: {}", e.toString());
+            }
+        });
+        admins.clear();
         terminals.values().forEach(EmulatorPtyAttachment::close);
         terminals.clear();
         modules.values().forEach(VirtualModule::close);

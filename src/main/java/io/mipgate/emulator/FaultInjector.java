@@ -126,6 +126,11 @@ public final class FaultInjector {
         socketLimit = sockets;
     }
 
+    /** The radio world the module answers from: signal, registration verdict, SIM (operator-changeable). */
+    public NetworkConditions network() {
+        return core.conditions;
+    }
+
     // --- consumed by the module loop ---
 
     boolean networkLost() {

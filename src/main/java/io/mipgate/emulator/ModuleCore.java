@@ -33,6 +33,9 @@ final class ModuleCore {
     final FaultInjector faults;
     final Inbound inbound;
     final HostNetwork network;
+    final NetworkConditions conditions = new NetworkConditions();
+    /** PDP context definitions and the data call; created with the core, so definitions outlive reboots. */
+    final DataCallCommands dataCall;
     final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ModuleLoop loop = new ModuleLoop();
@@ -59,6 +62,7 @@ final class ModuleCore {
         this.network = new HostNetwork(config.ping());
         this.commandLine = new CommandLineInput(this);
         this.state = new ModuleState(config, null);
+        conditions.onChange(() -> post(this::radioWorldChanged));
         this.input = commandLine;
         new BasicCommands(this).register(handlers);
         new ConfigCommands(this).register(handlers);
@@ -69,7 +73,9 @@ final class ModuleCore {
         new DnsCommands(this).register(handlers);
         new PingCommand(this).register(handlers);
         new NtpCommand(this).register(handlers);
-        new DataCallCommands(this).register(handlers);
+        this.dataCall = new DataCallCommands(this);
+        dataCall.register(handlers);
+        new CellularCommands(this).register(handlers);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -106,7 +112,7 @@ final class ModuleCore {
             slot.release();
         }
         state = new ModuleState(config, state.dns);
-        state.dataCallActive &= !faults.networkLost();
+        state.dataCallActive &= !faults.networkLost() && registered();
         if (!model.dns().persistent()) {
             network.clearDnsCache(); // Cat.1 keeps nothing of its DNS over a reboot
         }
@@ -332,6 +338,28 @@ final class ModuleCore {
             out.write(marker);
         }
         out.holdUrcs(false);
+    }
+
+    /** Radio on, a SIM in and the network's verdict home or roaming: what a data call needs. */
+    boolean registered() {
+        int stat = conditions.registration();
+        return state.cfun == 1 && conditions.sim() != null && (stat == 1 || stat == 5);
+    }
+
+    /**
+     * Radio, SIM or registration changed. An LTE attach brings up the default bearer, a detach takes it down: a module
+     * no longer registered loses its data call, and one registered again gets it back, unless the host took it down.
+     */
+    void radioWorldChanged() {
+        if (!registered()) {
+            if (state.dataCallActive) {
+                dataCallLost();
+                state.dataCallLostToRadio = true;
+            }
+        } else if (state.dataCallLostToRadio && !faults.networkLost()) {
+            state.dataCallLostToRadio = false;
+            state.dataCallActive = true;
+        }
     }
 
     /**

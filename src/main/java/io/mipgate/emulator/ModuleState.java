@@ -16,12 +16,14 @@ final class ModuleState {
     boolean ntpBusy;
     boolean firstDnsPending = true;
     ConnectionSlot transparent;
-    /** PDP context 1 (FIELD §5): the only context the virtual module has. */
+    /** PDP context 1 is active (FIELD §5); the definitions themselves are kept by {@link DataCallCommands}. */
     boolean dataCallActive;
-    /** APN of context 1 set with AT+CGDCONT; null: the SIM's. */
-    String apn;
-    /** PDP type of context 1: {@code IP}, {@code IPV6} or {@code IPV4V6}. */
-    String pdpType = "IPV4V6";
+    /** The data call went with the registration (not by the host's hand): it comes back with the registration. */
+    boolean dataCallLostToRadio;
+    /** AT+CFUN: 1 full functionality; 0 and 4 switch the radio off until set again or the next boot. */
+    int cfun = 1;
+    /** AT+CEREG=<n>: 2 adds the location to the read answer. */
+    int ceregReporting;
 
     ModuleState(EmulatorConfig config, DnsState keptDns) {
         ModelFacts model = config.model();

@@ -85,7 +85,7 @@ final class OpenCloseCommands {
             throw AtError.cme(ModuleErrorCode.TCPIP_ALREADY_IN_USE.code());
         }
         DataCallCommands.requireActive(core);
-        DataCallCommands.requireFamily(core, address);
+        core.dataCall.requireFamily(address);
         if (localPort > 0 && localPortHeld(localPort)) {
             throw AtError.cme(ModuleErrorCode.PORT_BUSY.code());
         }

@@ -54,6 +54,11 @@ public final class VirtualModule implements AutoCloseable {
         return core.faults;
     }
 
+    /** Signal, registration and SIM as the module sees them; changing them changes its AT answers. */
+    public NetworkConditions network() {
+        return core.conditions;
+    }
+
     /** Starts the module (power-up): {@code +MATREADY} follows after the boot delay. Idempotent. */
     public void powerOn() {
         core.start();

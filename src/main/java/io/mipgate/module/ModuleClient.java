@@ -45,12 +45,19 @@ public final class ModuleClient {
     private final ModuleState state;
     private final ConnectionOps connections;
     private final DataCallOps dataCall;
+    private final CellularOps cellular;
 
     public ModuleClient(ModuleWorker worker) {
         this.worker = worker;
         this.state = worker.state;
         this.connections = new ConnectionOps(worker.context, worker.sampler, worker.flow, worker::session);
         this.dataCall = new DataCallOps(worker.context);
+        this.cellular = new CellularOps(worker, this);
+    }
+
+    /** Signal, registration, SIM and PDP status, and the operator's controls of the module. */
+    public CellularOps cellular() {
+        return cellular;
     }
 
     public String id() {

@@ -1,12 +1,14 @@
 package io.mipgate.store;
 
 import io.mipgate.module.event.ModuleEvent;
+import io.mipgate.module.event.ModuleEvent.CellularStatusRead;
 import io.mipgate.module.event.ModuleEvent.ConnectionChanged;
 import io.mipgate.module.event.ModuleEvent.DnsResolved;
 import io.mipgate.module.event.ModuleEvent.Identified;
 import io.mipgate.module.event.ModuleEvent.JobFinished;
 import io.mipgate.module.event.ModuleEvent.JobRejected;
 import io.mipgate.module.event.ModuleEvent.NtpCompleted;
+import io.mipgate.module.event.ModuleEvent.OperatorAction;
 import io.mipgate.module.event.ModuleEvent.PingCompleted;
 import io.mipgate.module.event.ModuleEvent.RestartLoss;
 import io.mipgate.module.event.ModuleEvent.SackSampled;
@@ -62,6 +64,8 @@ public class HistoryBatchWriter {
             case DnsResolved e -> true;
             case NtpCompleted e -> true;
             case RestartLoss e -> true;
+            case CellularStatusRead e -> e.change() != null;
+            case OperatorAction e -> true;
             default -> false;
         };
     }
@@ -80,6 +84,8 @@ public class HistoryBatchWriter {
         List<Object[]> pings = new ArrayList<>();
         List<Object[]> dns = new ArrayList<>();
         List<Object[]> ntp = new ArrayList<>();
+        List<Object[]> cellular = new ArrayList<>();
+        List<Object[]> actions = new ArrayList<>();
         List<ConnectionChanged> connectionChanges = new ArrayList<>();
         List<Object[]> losses = new ArrayList<>();
         List<ModuleEvent> moduleUpdates = new ArrayList<>();
@@ -112,6 +118,13 @@ public class HistoryBatchWriter {
                         text(e.time(), 64)));
                 case RestartLoss e -> losses.add(new Object[] {e.unreadBytes(), e.unaccountedBytes(), box,
                         e.moduleId(), e.connectId(), e.previousGeneration()});
+                case CellularStatusRead e -> {
+                    if (e.change() != null) {
+                        cellular.add(cellularRow(e));
+                    }
+                }
+                case OperatorAction e -> actions.add(row(e.moduleId(), ts(e.at()), text(e.action(), 32),
+                        text(e.detail(), 255), text(e.requestedBy(), 64), e.succeeded(), text(e.failure(), 255)));
                 default -> { }
             }
         }
@@ -135,6 +148,19 @@ public class HistoryBatchWriter {
                 + " VALUES (?,?,?,?,?,?)", dns, VC, VC, TS, VC, VC, Types.BOOLEAN);
         batch("INSERT INTO ntp_result (box_id, module_id, completed_at, server, result_code, module_time)"
                 + " VALUES (?,?,?,?,?,?)", ntp, VC, VC, TS, VC, INT, VC);
+        batch("INSERT INTO cellular_status_change (box_id, module_id, read_at, change_summary, registration, attached,"
+                + " radio_on, sim, operator_name, iccid, rssi_dbm, rsrp_dbm) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                cellular, VC, VC, TS, VC, VC, Types.BOOLEAN, Types.BOOLEAN, VC, VC, VC, INT, INT);
+        batch("INSERT INTO operator_action (box_id, module_id, requested_at, action, detail, requested_by, succeeded,"
+                + " failure) VALUES (?,?,?,?,?,?,?,?)", actions, VC, VC, TS, VC, VC, VC, Types.BOOLEAN, VC);
+    }
+
+    private Object[] cellularRow(CellularStatusRead e) {
+        var s = e.status();
+        return row(e.moduleId(), ts(e.at()), text(e.change(), 512),
+                s.registration() == null ? null : s.registration().state().name(), s.attached(), s.radioOn(),
+                name(s.sim()), s.operator() == null ? null : text(s.operator().name(), 64), text(s.iccid(), 24),
+                s.signal() == null ? null : s.signal().rssiDbm(), s.signal() == null ? null : s.signal().rsrpDbm());
     }
 
     /**

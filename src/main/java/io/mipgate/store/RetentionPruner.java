@@ -62,6 +62,8 @@ public class RetentionPruner {
             deleted.put("sack_samples", delete("sack_sample", "sampled_at", now, retention.sackSamples()));
             deleted.put("jobs", delete("at_job", "finished_at", now, retention.jobs()));
             deleted.put("status_changes", delete("module_status_change", "changed_at", now, retention.statusChanges()));
+            deleted.put("cellular_changes", delete("cellular_status_change", "read_at", now,
+                    retention.statusChanges()));
             deleted.put("pings", delete("ping_result", "completed_at", now, retention.pings()));
             deleted.put("dns", delete("dns_result", "resolved_at", now, retention.dns()));
             deleted.put("ntp", delete("ntp_result", "completed_at", now, retention.ntp()));

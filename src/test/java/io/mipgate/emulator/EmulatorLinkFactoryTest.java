@@ -10,6 +10,29 @@ import org.junit.jupiter.api.Test;
 class EmulatorLinkFactoryTest {
 
     @Test
+    void anAdminPortChangesTheModulesRadioWorld() throws Exception {
+        try (EmulatorLinkFactory factory = new EmulatorLinkFactory()) {
+            factory.create("m0", LinkSpec.parse("m0", "emulator:ML307R?admin=0"));
+            int port = factory.adminPort("m0").orElseThrow();
+            try (java.net.Socket admin = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+                 var in = new java.io.BufferedReader(new java.io.InputStreamReader(admin.getInputStream(),
+                         java.nio.charset.StandardCharsets.UTF_8));
+                 var out = new java.io.PrintWriter(admin.getOutputStream(), true,
+                         java.nio.charset.StandardCharsets.UTF_8)) {
+                out.println("signal -99");
+                assertThat(in.readLine()).isEqualTo("ok");
+                out.println("sim missing");
+                assertThat(in.readLine()).isEqualTo("ok");
+            }
+            VirtualModule module = factory.module("m0").orElseThrow();
+            assertThat(module.network().signal().rssiDbm()).isEqualTo(-99);
+            assertThat(module.network().sim()).isNull();
+            assertThatThrownBy(() -> factory.create("m1", LinkSpec.parse("m1", "emulator:ML307R?admin=http")))
+                    .isInstanceOf(LinkConfigurationException.class).hasMessageContaining("admin");
+        }
+    }
+
+    @Test
     void everyVirtualModuleHasItsOwnValidImei() {
         String a = EmulatorLinkFactory.imeiFor("emu-ml307r");
         String b = EmulatorLinkFactory.imeiFor("emu-mn316");

@@ -11,15 +11,12 @@ import io.mipgate.api.history.HistoryDtos.SackSeriesDto;
 import io.mipgate.api.history.HistoryDtos.TransitionDto;
 import io.mipgate.domain.ModuleErrorCode;
 import io.mipgate.module.JobOutcome;
-import io.mipgate.module.ModuleDirectory;
-import io.mipgate.store.BoxId;
 import io.mipgate.store.history.AtJobRecord;
 import io.mipgate.store.history.AtJobRepository;
 import io.mipgate.store.history.ConnectionRecord;
 import io.mipgate.store.history.ConnectionRecordRepository;
 import io.mipgate.store.history.ConnectionTransition;
 import io.mipgate.store.history.ConnectionTransitionRepository;
-import io.mipgate.store.history.ModuleRecordRepository;
 import io.mipgate.store.history.PingRecord;
 import io.mipgate.store.history.PingRecordRepository;
 import io.mipgate.store.history.SackBuckets;
@@ -34,18 +31,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * History read endpoints over the store. Lists are newest first and paged ({@code page} from 0, {@code size} up to
@@ -54,34 +47,33 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/v1/modules/{moduleId}")
-@Tag(name = "history",
-        description = "Recorded connections, SACK series, jobs and pings (VIEWER)")
+@Tag(name = HistoryController.TAG, description = HistoryController.TAG_DESCRIPTION)
 public class HistoryController {
 
-    private final ModuleRecordRepository modules;
+    /** One tag for every history operation, declared alike on each controller (OpenAPI allows a tag once). */
+    static final String TAG = "history";
+    static final String TAG_DESCRIPTION = "Recorded module status, cellular status, connections, SACK series, jobs,"
+            + " pings, DNS and NTP results and operator actions (VIEWER)";
+
+    private final HistoryScope scope;
     private final ConnectionRecordRepository connections;
     private final ConnectionTransitionRepository transitions;
     private final AtJobRepository jobs;
     private final PingRecordRepository pings;
     private final SackHistory sackHistory;
-    private final ObjectProvider<ModuleDirectory> directory;
     private final HistoryApiProperties limits;
-    private final BoxId localBox;
     private final Clock clock = Clock.systemUTC();
 
-    public HistoryController(ModuleRecordRepository modules, ConnectionRecordRepository connections,
-                             ConnectionTransitionRepository transitions, AtJobRepository jobs,
-                             PingRecordRepository pings, SackHistory sackHistory,
-                             ObjectProvider<ModuleDirectory> directory, HistoryApiProperties limits, BoxId localBox) {
-        this.modules = modules;
+    HistoryController(HistoryScope scope, ConnectionRecordRepository connections,
+                      ConnectionTransitionRepository transitions, AtJobRepository jobs, PingRecordRepository pings,
+                      SackHistory sackHistory, HistoryApiProperties limits) {
+        this.scope = scope;
         this.connections = connections;
         this.transitions = transitions;
         this.jobs = jobs;
         this.pings = pings;
         this.sackHistory = sackHistory;
-        this.directory = directory;
         this.limits = limits;
-        this.localBox = localBox;
     }
 
     @GetMapping("/connections/{connectId}/history")
@@ -181,27 +173,16 @@ public class HistoryController {
                 p.getReplies(), lossRatio(p), p.getRttMinMs(), p.getRttAvgMs(), p.getRttMaxMs()));
     }
 
-    /** The box to read; 404 unless the module is live here or the store has seen it on that box. */
     private String knownModule(String moduleId, String box) {
-        String boxId = box == null || box.isBlank() ? localBox.value() : box.trim();
-        boolean live = boxId.equals(localBox.value())
-                && directory.getIfAvailable() != null && directory.getIfAvailable().find(moduleId).isPresent();
-        if (!live && !modules.existsByBoxIdAndModuleId(boxId, moduleId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-                    "unknown module '" + moduleId + "' on box '" + boxId + "'");
-        }
-        return boxId;
+        return scope.knownModule(moduleId, box);
     }
 
     private Pageable pageable(int page, Integer size, Sort sort) {
-        int pageSize = size == null ? limits.defaultPageSize() : size;
-        HistoryRequest.checkPage(page, pageSize, limits.maxPageSize());
-        return PageRequest.of(page, pageSize, sort);
+        return scope.pageable(page, size, sort);
     }
 
     private static <E, D> PageDto<D> page(Page<E> page, Function<E, D> mapper) {
-        return new PageDto<>(page.getContent().stream().map(mapper).toList(), page.getNumber(), page.getSize(),
-                page.getTotalElements(), page.getTotalPages());
+        return HistoryScope.page(page, mapper);
     }
 
     private static JobOutcome outcome(String value) {

@@ -126,7 +126,9 @@ public class SecurityConfiguration {
                     // async dispatches (SSE completion) and error dispatches belong to an already authorised request
                     auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                             .requestMatchers("/error").permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+                            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                            // the web console's page and script carry no data; it calls the API with a key
+                            .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/**").permitAll();
                     if (separateManagementPort) {
                         auth.requestMatchers("/actuator/prometheus").permitAll();
                     } else if (credentials.hasMetricsToken()) {

@@ -187,6 +187,34 @@ public sealed interface ModuleEvent {
         }
     }
 
+    /**
+     * One reading of the module's cellular side; {@code change} names what moved since the previous reading
+     * (registration, attach, radio, SIM, operator), or is null when none of that did.
+     */
+    record CellularStatusRead(String moduleId, Instant at, io.mipgate.domain.CellularStatus status, String change)
+            implements ModuleEvent {
+        public String type() {
+            return "cellular-status";
+        }
+    }
+
+    /**
+     * An operator's control request (reboot, radio, PDP context, retry) and how it ended.
+     *
+     * @param requestedBy the API principal's name
+     * @param failure     why it failed, or null when it succeeded
+     */
+    record OperatorAction(String moduleId, Instant at, String action, String detail, String requestedBy,
+                          String failure) implements ModuleEvent {
+        public String type() {
+            return "operator-action";
+        }
+
+        public boolean succeeded() {
+            return failure == null;
+        }
+    }
+
     /** Bytes on the line that decoded to nothing useful. */
     record GarbageDiscarded(String moduleId, Instant at, int bytes, String reason) implements ModuleEvent {
         public String type() {

@@ -1,0 +1,12 @@
+package io.mipgate.store.history;
+
+import java.time.Instant;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.Repository;
+
+public interface StatusChangeRecordRepository extends Repository<StatusChangeRecord, Long> {
+
+    Page<StatusChangeRecord> findByBoxIdAndModuleIdAndChangedAtGreaterThanEqualAndChangedAtLessThan(
+            String boxId, String moduleId, Instant from, Instant to, Pageable page);
+}
