@@ -187,14 +187,9 @@ class DemoWalkThroughTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     }
 
-    /** {@code yy/MM/dd,HH:mm:ss±zz} as the module prints it, the zone in quarter hours (AT+CCLK's form). */
+    /** The module's clock as the API gives it: ISO-8601 with the module's offset. */
     private static java.time.Instant moduleTime(String time) {
-        Matcher m = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{2}),(\\d{2}):(\\d{2}):(\\d{2})([+-]\\d+)").matcher(time);
-        assertThat(m.matches()).as("module time %s", time).isTrue();
-        return java.time.LocalDateTime.of(2000 + Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                        Integer.parseInt(m.group(6)))
-                .toInstant(java.time.ZoneOffset.ofTotalSeconds(Integer.parseInt(m.group(7)) * 15 * 60));
+        return java.time.OffsetDateTime.parse(time).toInstant();
     }
 
     private List<String> statuses() {

@@ -96,7 +96,8 @@ class HelmChartTest {
                 .getFirst();
         assertThat(monitor).containsEntry("port", "management").containsEntry("path", "/actuator/prometheus");
         List<Map<String, Object>> groups = (List<Map<String, Object>>) get(r.one("PrometheusRule"), "spec", "groups");
-        assertThat(groups).extracting(g -> g.get("name")).containsExactly("mipgate.modules", "mipgate.queues");
+        assertThat(groups).extracting(g -> g.get("name")).containsExactly("mipgate.modules", "mipgate.queues",
+                "mipgate.cellular");
     }
 
     private static void assertProbesAndSecurity(Map<String, Object> pod, Map<String, Object> gateway) {

@@ -52,6 +52,11 @@ class GatewayIdentityTest {
         registry.add("mipgate.security.api-keys[0].name", () -> "identity-admin");
         registry.add("mipgate.security.api-keys[0].hash", () -> "{sha256}" + hash);
         registry.add("mipgate.security.api-keys[0].role", () -> "ADMIN");
+        // the test profile has no modules; this one carries the id into history and the metrics
+        registry.add("mipgate.modules[0].id", () -> "emu-ml307r");
+        registry.add("mipgate.modules[0].port", () -> "emulator:ML307R");
+        registry.add("mipgate.modules[1].id", () -> "emu-mn316");
+        registry.add("mipgate.modules[1].port", () -> "emulator:MN316");
     }
 
     @Test
