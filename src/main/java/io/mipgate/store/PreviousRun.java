@@ -131,6 +131,12 @@ public class PreviousRun implements SmartLifecycle {
     public void stop() {
     }
 
+    /** Runs once per start-up: a resumed context is not a new run. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return lifetimes != null;

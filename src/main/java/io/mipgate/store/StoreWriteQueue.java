@@ -104,6 +104,7 @@ public class StoreWriteQueue implements ModuleEventListener, SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        accepting = true;
         thread = Thread.ofPlatform().name("mipgate-store-writer").daemon(true).start(this::run);
         log.info("store writer started: queue capacity {}, batch size {}, linger {}", properties.queueCapacity(),
                 properties.batchSize(), properties.batchLinger());
@@ -130,6 +131,15 @@ public class StoreWriteQueue implements ModuleEventListener, SmartLifecycle {
             log.info("store writer stopped: queue flushed, {} events dropped since start", droppedTotal.get());
         }
         thread = null;
+    }
+
+    /**
+     * The history keeps being written while a test pauses this context: the workers it listens to are not paused
+     * either, and a writer stopped by a pause lost every event until the context closed.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
     }
 
     @Override

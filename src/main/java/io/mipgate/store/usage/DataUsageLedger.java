@@ -269,6 +269,12 @@ public class DataUsageLedger implements SmartLifecycle {
         running = false;
     }
 
+    /** Counts the workers' traffic, which a paused context does not stop (the device manager is not pauseable). */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+
     @Override
     public boolean isRunning() {
         return running;
