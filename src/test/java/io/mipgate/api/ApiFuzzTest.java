@@ -50,6 +50,7 @@ class ApiFuzzTest extends HardeningApiTestBase {
             for (int i = 0; i < CASES_PER_OPERATION; i++) {
                 FuzzCases.Case request = cases.next(operation);
                 long[] before = written();
+                java.time.Instant sent = java.time.Instant.now();
                 Answer answer = exchange(request);
                 requests++;
                 statuses.merge(answer.status(), 1, Integer::sum);
@@ -63,6 +64,9 @@ class ApiFuzzTest extends HardeningApiTestBase {
                             + answer.contentType() + ": " + problem);
                 }
                 if (!REFUSED.contains(answer.status())) {
+                    if (request.path().endsWith("/reboot") && answer.status() < 300) {
+                        awaitBackFromReboot(request.path().replace("/reboot", ""), sent);
+                    }
                     MODULES.forEach(ApiTestBase::quietWrittenCount);
                 }
             }
@@ -81,6 +85,7 @@ class ApiFuzzTest extends HardeningApiTestBase {
         for (OpenApiOperations.Op operation : OpenApiOperations.all(this)) {
             for (FuzzCases.Case request : cases.injections(operation)) {
                 long[] before = written();
+                java.time.Instant sent = java.time.Instant.now();
                 Answer answer = exchange(request);
                 requests++;
                 String problem = answer.status() >= 400 && answer.status() < 500 ? judge(request, answer)
@@ -130,6 +135,18 @@ class ApiFuzzTest extends HardeningApiTestBase {
         String text() {
             return new String(body, java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * A valid fuzzed reboot really reboots: the module's start-up sequence would count as bytes of the next requests,
+     * so the fuzz waits until it is UP again after the reboot.
+     */
+    private void awaitBackFromReboot(String modulePath, java.time.Instant sent) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            tools.jackson.databind.JsonNode module = get(modulePath, ADMIN).json();
+            return "UP".equals(module.path("status").asString()) && "NONE".equals(module.path("recoveryRung").asString())
+                    && java.time.Instant.parse(module.path("statusSince").asString()).isAfter(sent);
+        });
     }
 
     private Answer exchange(FuzzCases.Case request) {
