@@ -207,10 +207,12 @@ class ModuleErrorSurfaceTest {
     void aPeerCloseIsDisconnState1AndAResetState2() throws Exception {
         gateway.start();
         module.open(echoOn(0)).get(15, TimeUnit.SECONDS);
+        assertThat(echo.awaitAccepted(1, WAIT)).as("the peer accepted before it closes").isTrue();
         echo.closeAll();
         await().atMost(WAIT).untilAsserted(() -> assertClosed(0, "peer closed"));
 
         module.open(echoOn(1)).get(15, TimeUnit.SECONDS);
+        assertThat(echo.awaitAccepted(2, WAIT)).as("the peer accepted before it resets").isTrue();
         echo.resetAll();
         await().atMost(WAIT).untilAsserted(() -> assertClosed(1, "connection error"));
     }
