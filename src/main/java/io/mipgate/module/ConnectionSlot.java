@@ -37,6 +37,8 @@ final class ConnectionSlot {
     /** When the module last said anything of this connection's received data (bytes or a buffer notice). */
     Instant lastHeard;
     boolean readPending;
+    /** An AT+MIPRD=<id> check of what the module holds is queued: one at a time, however many lines call for it. */
+    boolean unreadCheckPending;
     /** Where the gateway stands in holding a slow reader's data back in the module (push mode only). */
     ReceiveHold hold = ReceiveHold.NONE;
     long bytesSent;
@@ -77,6 +79,7 @@ final class ConnectionSlot {
         moduleUnread = 0;
         lastHeard = now;
         readPending = false;
+        unreadCheckPending = false;
         hold = ReceiveHold.NONE;
         lastSack = null;
         lastSeq = null;

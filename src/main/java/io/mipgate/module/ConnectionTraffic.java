@@ -139,15 +139,23 @@ final class ConnectionTraffic {
     }
 
     /**
-     * Open buffer-mode connections that the module may hold bytes for without the gateway knowing: it believes
-     * nothing is unread and has heard nothing of them for {@code quiet}. A notice lost or in a shape nobody
-     * documented would otherwise strand their bytes in the module for good.
+     * Claims a check of what the module holds for every open buffer-mode connection that the module may hold bytes
+     * for without the gateway knowing: it believes nothing is unread, has heard nothing of it for {@code quiet}, and
+     * no check is queued yet. A notice lost or in a shape nobody documented would otherwise strand those bytes.
      */
-    List<Integer> quietBuffered(Duration quiet) {
+    List<Integer> claimUnreadChecks(Duration quiet) {
         Instant before = state.now().minus(quiet);
-        return table.idsWhere(slot -> slot.state == ConnectionState.CONNECTED && slot.mode.isBuffered()
-                && slot.moduleUnread == 0 && !slot.readPending
-                && (slot.lastHeard == null || !slot.lastHeard.isAfter(before)));
+        return state.locked(() -> {
+            List<Integer> ids = table.idsWhere(slot -> slot.state == ConnectionState.CONNECTED
+                    && slot.mode.isBuffered() && slot.moduleUnread == 0 && !slot.readPending
+                    && !slot.unreadCheckPending && (slot.lastHeard == null || !slot.lastHeard.isAfter(before)));
+            ids.forEach(id -> table.slotLocked(id).unreadCheckPending = true);
+            return ids;
+        });
+    }
+
+    void unreadChecked(int connectId) {
+        state.locked(() -> table.slotLocked(connectId).unreadCheckPending = false);
     }
 
     /** Marks a read as queued; false when one is queued already or nothing needs reading. */

@@ -29,7 +29,7 @@ final class MaintenanceSchedule implements AutoCloseable {
         this.tasks = Stream.of(
                 every(context.settings.reconcileInterval(), "AT+MIPSTATE?", reconciler::reconcile),
                 every(context.settings.reconcileInterval(), "AT+MIPRD?", () -> context.table.traffic
-                        .quietBuffered(context.settings.reconcileInterval()).forEach(reconciler::readUnread)),
+                        .claimUnreadChecks(context.settings.reconcileInterval()).forEach(reconciler::checkUnread)),
                 every(context.settings.sackInterval(), "AT+MIPSACK", () -> {
                     if (context.state.profile().sack()) {
                         sampler.sampleAll();

@@ -98,6 +98,15 @@ final class Reconciler {
         }
     }
 
+    /** A claimed check (see {@link ConnectionTraffic#claimUnreadChecks}): asks, then lets the next one be claimed. */
+    void checkUnread(int connectId) {
+        try {
+            readUnread(connectId);
+        } finally {
+            context.table.traffic.unreadChecked(connectId);
+        }
+    }
+
     /**
      * Asks the module how many bytes a buffer-mode connection holds (AT+MIPRD=<id>) and reads them: after adoption,
      * and for a connection whose notices may have been lost, so that no received byte stays in the module.

@@ -77,7 +77,7 @@ final class UrcRouter {
                 state.publish(new ModuleEvent.GarbageDiscarded(state.id, state.now(), discarded.length(),
                         discarded.reason()));
                 // it may have been a buffer notice in a shape nobody documented (FIELD-NOTES §4, §8.2)
-                table.traffic.quietBuffered(Duration.ZERO).forEach(followups::askUnread);
+                table.traffic.claimUnreadChecks(Duration.ZERO).forEach(followups::askUnread);
             }
             default -> {
             }

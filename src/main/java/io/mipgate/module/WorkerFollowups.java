@@ -36,7 +36,10 @@ final class WorkerFollowups implements UrcRouter.Followups {
     @Override
     public void askUnread(int connectId) {
         context.control("AT+MIPRD?", () -> {
-            reconciler.readUnread(connectId);
+            reconciler.checkUnread(connectId);
+            return null;
+        }).exceptionally(refused -> {
+            context.table.traffic.unreadChecked(connectId); // not queued (queue full, module down): claimable again
             return null;
         });
     }

@@ -2,6 +2,7 @@ package io.mipgate.module;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mipgate.at.decode.AtEvent;
 import io.mipgate.at.decode.Urc;
 import io.mipgate.at.model.ModelFamily;
 import io.mipgate.at.model.ModelProfiles;
@@ -150,6 +151,19 @@ class ConnectionTableTest {
         table.traffic.holdSettled(2, true);
         table.mode(2, AccessMode.STREAM_BUFFER);
         assertThat(table.snapshot(2).receiveHeld()).as("a client's own mode change ends the hold").isFalse();
+    }
+
+    @Test
+    void discardedLinesAskOnceWhatTheModuleHoldsForABufferModeConnectionUntilTheCheckIsDone() {
+        connected(4);
+        table.mode(4, AccessMode.STREAM_BUFFER);
+        router.route(new AtEvent.Discarded(9, "malformed +MIPURC"));
+        router.route(new AtEvent.Discarded(9, "malformed +MIPURC"));
+        assertThat(followups).containsExactly("ask 4");
+
+        table.traffic.unreadChecked(4);
+        router.route(new AtEvent.Discarded(9, "malformed +MIPURC"));
+        assertThat(followups).containsExactly("ask 4", "ask 4");
     }
 
     @Test
