@@ -63,6 +63,20 @@ abstract class HardeningApiTestBase extends ApiTestBase {
         return counts;
     }
 
+    /** Waits until no module has been written to for one poll interval (all modules watched at once). */
+    static long[] quietWritten() {
+        long[] counts = written();
+        for (int i = 0; i < 50; i++) {
+            sleep(20);
+            long[] now = written();
+            if (java.util.Arrays.equals(now, counts)) {
+                return now;
+            }
+            counts = now;
+        }
+        return counts;
+    }
+
     /** Opens an event stream and returns the response with its body still open (the caller closes it). */
     HttpResponse<InputStream> openStream(String path, String key) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
