@@ -248,15 +248,18 @@ class FamilyConformanceTest {
         assertThat(echoed).containsExactlyInAnyOrderElementsOf(acks
                 ? List.of("+MIPURC: \"rtcp\",0,5,hello", "+MIPURC: \"ack\",0,5")
                 : List.of("+MIPURC: \"rtcp\",0,5,hello"));
-        if (model.supports(MipCfgOption.ACKMODE)) {
-            at.exchange("AT+MIPCFG=\"ackmode\",0,0", "OK");
-        }
         refused("AT+MIPSEND=0,4,\"hello\""); // the typed length must match (§2.5.1)
         refused("AT+MIPSEND=0,1461,\"" + "x".repeat(1461) + "\"");
         refused("AT+MIPSEND=0,5,\"hello\",1"); // no RAI on TCP on any family (fn 22)
         refused("AT+MIPSEND=0,5,\"hello\",,1"); // <seq> is UDP only (fn 23)
         refused("AT+MIPSEND=0,5,\"hello\",,,0"); // <pri_flag> on no family (fn 24)
         int promptMax = model.send().promptMaxLength();
+        if (acks && promptMax > 0) {
+            acknowledgedSegmentBySegment(promptMax);
+        }
+        if (model.supports(MipCfgOption.ACKMODE)) {
+            at.exchange("AT+MIPCFG=\"ackmode\",0,0", "OK");
+        }
         if (promptMax > 0) { // form B, Cat.1 only (fn 20): the largest length the family takes, byte-exact back
             byte[] payload = new byte[promptMax];
             for (int i = 0; i < payload.length; i++) {
@@ -299,6 +302,36 @@ class FamilyConformanceTest {
         at.exchange("AT+MIPMODE=0,0", "OK");
         at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
         at.exchange("AT+MIPSEND=0,5,\"hello\"", "+CME ERROR: 553");
+    }
+
+    /**
+     * The {@code <length>} of {@code +MIPURC: "ack"} is 1~1460 (§2.14.2): a send larger than a segment is acknowledged
+     * in parts that add up to it. Letters only, so that every URC is one line.
+     */
+    private void acknowledgedSegmentBySegment(int length) {
+        byte[] letters = new byte[length];
+        for (int i = 0; i < length; i++) {
+            letters[i] = (byte) ('A' + i % 26);
+        }
+        at.command("AT+MIPSEND=0," + length);
+        at.expectBytes(SendCommand.PROMPT);
+        at.send(letters);
+        at.expectLine("+MIPSEND: 0," + length);
+        at.expectLine("OK");
+        int echoed = 0;
+        int acked = 0;
+        while (echoed < length || acked < length) {
+            String line = at.nextLine();
+            if (line.startsWith("+MIPURC: \"ack\",0,")) {
+                int part = Integer.parseInt(line.substring("+MIPURC: \"ack\",0,".length()));
+                assertThat(part).as(line).isBetween(1, 1460);
+                acked += part;
+            } else {
+                assertThat(line).startsWith("+MIPURC: \"rtcp\",0,");
+                echoed += Integer.parseInt(line.split(",", 4)[2]);
+            }
+        }
+        assertThat(acked).isEqualTo(length);
     }
 
     @ParameterizedTest
