@@ -134,8 +134,12 @@ class FamilyConformanceTest {
 
     private void setEveryOptionAtItsBounds(ModelFacts model) {
         if (model.supports(MipCfgOption.CID)) {
-            bounds("AT+MIPCFG=\"cid\",0,", ParamRange.of(1, 15), "");
-            at.exchange("AT+MIPCFG=\"cid\",0", "+MIPCFG: \"cid\",0,15", "OK");
+            // "when given, that context must already be active" (§2.1.3): only context 1 carries the data call
+            at.exchange("AT+MIPCFG=\"cid\",0,1", "OK");
+            at.exchange("AT+MIPCFG=\"cid\",0,15", "+CME ERROR: 570");
+            refused("AT+MIPCFG=\"cid\",0,0");
+            refused("AT+MIPCFG=\"cid\",0,16");
+            at.exchange("AT+MIPCFG=\"cid\",0", "+MIPCFG: \"cid\",0,1", "OK");
         }
         at.exchange("AT+MIPCFG=\"encoding\",0,2,1", "OK");
         at.exchange("AT+MIPCFG=\"encoding\",0", "+MIPCFG: \"encoding\",0,2,1", "OK");
@@ -437,6 +441,7 @@ class FamilyConformanceTest {
         refused("AT+MDNSGIP=\"" + "d".repeat(256) + "\"");
         if (model.dns().cid()) { // fn 36
             refused("AT+MDNSGIP=\"echo.mipgate.test\",16");
+            at.exchange("AT+MDNSGIP=\"echo.mipgate.test\",2", "+CME ERROR: 570"); // must be active (§2.11.2)
             at.exchange("AT+MDNSGIP=\"echo.mipgate.test\",1", "OK");
         } else {
             refused("AT+MDNSGIP=\"echo.mipgate.test\",1");
@@ -453,6 +458,7 @@ class FamilyConformanceTest {
         refused("AT+MPING=\"127.0.0.1\",1,1,1401");
         if (model.pingCid()) { // fn 37
             refused("AT+MPING=\"127.0.0.1\",1,1,16,16");
+            at.exchange("AT+MPING=\"127.0.0.1\",1,1,16,2", "+CME ERROR: 570"); // must be active (§2.12.2)
         } else {
             refused("AT+MPING=\"127.0.0.1\",1,1,16,1");
         }
