@@ -202,6 +202,16 @@ class ErrorSurfaceConformanceTest {
         }
     }
 
+    /** A second lookup while one waits for a DNS server that never answers is 581 (AT-REFERENCE 2.11.1). */
+    @Test
+    void aSecondLookupWhileOneRunsIsDnsBusy() throws Exception {
+        try (DatagramSocket silentDns = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            start(EmulatorHarness.fast(EmulatedFamily.ML307R).dnsPort(silentDns.getLocalPort()));
+            at.exchange("AT+MDNSGIP=\"first.mipgate.test\"", "OK");
+            at.exchange("AT+MDNSGIP=\"second.mipgate.test\"", "+CME ERROR: 581");
+        }
+    }
+
     /** A connect the host's stack cannot even start (no route to a broadcast address) is 559, not 557 or 558. */
     @Test
     void aConnectTheStackCannotRouteFailsWith559() throws Exception {

@@ -94,6 +94,24 @@ class ErrorCatalogueMappingTest {
         assertThat(problem.retryAfter() != null).isEqualTo(retryAfter);
     }
 
+    /** The generic refusals: a plain {@code ERROR} and 3 "operation not allowed" (a second AT+MNTP) refuse the request. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"-1, ", "3, OPERATION_NOT_ALLOWED"})
+    void aPlainErrorAndOperationNotAllowedAreRefusalsOfTheRequest(int code, String name) {
+        gateway.module("cat1").faults().failNextCommands(code, 1);
+
+        Throwable failure = failureOf(ml307r.ping(new PingRequest("127.0.0.1", 1, 1, null, null)));
+
+        assertThat(failure).isInstanceOf(ModuleException.ModuleRefused.class);
+        assertThat(((ModuleException.ModuleRefused) failure).code()).isEqualTo(code < 0 ? null : code);
+        Problems.Mapped problem = Problems.map(failure);
+        assertThat(problem.problem().getStatus()).isEqualTo(422);
+        assertThat(problem.problem().getType()).hasToString("https://mipgate.io/problems/module-refused");
+        if (name != null) {
+            assertThat(problem.problem().getProperties()).containsEntry("cmeName", name);
+        }
+    }
+
     /**
      * An NB module reports a failed open as {@code +MIPOPEN: <id>,1} without the cause (fn 15): the same failure a
      * Cat.1 module reports as 557, so the same kind of problem, and the connection is closed.
