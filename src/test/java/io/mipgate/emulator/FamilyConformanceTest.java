@@ -130,6 +130,19 @@ class FamilyConformanceTest {
         at.exchange("AT+MIPTKA=0", "+MIPTKA: 0,1,120,60,1", "OK");
         refused("AT+MIPTKA=" + (max + 1) + ",0");
         refused("AT+MIPTKA=0,1,90,75,3,1");
+
+        // AT+MIPCFG and AT+MIPTKA hold for the current power-on cycle only (§1.5)
+        reboot();
+        at.exchange("AT+MIPCFG=\"encoding\",0", wire.mipcfgDefault(MipCfgOption.ENCODING, 0), "OK");
+        at.exchange("AT+MIPCFG=\"autofree\",0", wire.mipcfgDefault(MipCfgOption.AUTOFREE, 0), "OK");
+        at.exchange("AT+MIPTKA=0", "+MIPTKA: 0,0", "OK");
+    }
+
+    private void reboot() {
+        at.exchange("AT+MREBOOT", "OK", "REBOOTING", "+MATREADY");
+        at.echo(true);
+        at.exchange("ATE0", "OK");
+        at.echo(false);
     }
 
     private void setEveryOptionAtItsBounds(ModelFacts model) {
@@ -303,7 +316,14 @@ class FamilyConformanceTest {
         at.exchange("AT+MIPRD=0," + readLength.max(), "+MIPRD: 0,0,6,E12345", "OK");
         at.exchange("AT+MIPRD=0," + readLength.max(), "OK");
         at.exchange("AT+MIPRD=0", "+MIPRD: 0,0", "OK");
-        at.exchange("AT+MIPMODE=0,0", "OK");
+        // HEX in and out (§2.1.3 <send_format> 1: twice the length typed; <recv_format> 1)
+        at.exchange("AT+MIPCFG=\"encoding\",0,1,1", "OK");
+        refused("AT+MIPSEND=0,3,\"0D0A\"");
+        at.exchange("AT+MIPSEND=0,2,\"0D0A\"", "+MIPSEND: 0,2", "OK", "+MIPURC: \"rtcp\",0,2,2");
+        // back to normal mode, what is buffered comes out as AT+MIPRD lines before OK (§2.7.1 auto-flush)
+        at.exchange("AT+MIPMODE=0,0", "+MIPRD: 0,0,2,0D0A", "OK");
+        at.exchange("AT+MIPSEND=0,1,\"FF\"", "+MIPSEND: 0,1", "OK", "+MIPURC: \"rtcp\",0,1,FF");
+        at.exchange("AT+MIPCFG=\"encoding\",0,0,0", "OK");
         at.exchange("AT+MIPCLOSE=0", "OK", "+MIPCLOSE: 0");
         at.exchange("AT+MIPSEND=0,5,\"hello\"", "+CME ERROR: 553");
     }
@@ -420,6 +440,8 @@ class FamilyConformanceTest {
         if (model.dns().options().contains(DnsCfgOption.IP)) {
             refused("AT+MDNSCFG=\"ip\",\"300.1.1.1\"");
             refused("AT+MDNSCFG=\"ip\",\"::1\"");
+            at.exchange("AT+MDNSCFG=\"ip\",\"\",\"\"", "OK"); // "" clears: the default shows again
+            at.exchange("AT+MDNSCFG=\"ip\"", wire.mdnscfgDefault(DnsCfgOption.IP), "OK");
             at.exchange("AT+MDNSCFG=\"ip\",\"127.0.0.1\",\"127.0.0.1\"", "OK");
         }
         if (model.dns().options().contains(DnsCfgOption.IPV6)) {
@@ -436,6 +458,11 @@ class FamilyConformanceTest {
                 refused("AT+MDNSCFG=\"cached\",1,3600"); // fn 35: ML307G has no <cached_period>
             }
         }
+
+        // NB saves every setting to NV, Cat.1 keeps none over a power cycle (§1.5, §2.10.1 note)
+        at.exchange("AT+MDNSCFG=\"priority\",0", "OK");
+        reboot();
+        at.exchange("AT+MDNSCFG=\"priority\"", "+MDNSCFG: \"priority\"," + (model.dns().persistent() ? 0 : 1), "OK");
 
         at.exchange("AT+MDNSGIP=?", wire.mdnsgipTest(), "OK");
         refused("AT+MDNSGIP=\"" + "d".repeat(256) + "\"");
