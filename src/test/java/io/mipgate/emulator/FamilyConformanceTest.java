@@ -365,6 +365,7 @@ class FamilyConformanceTest {
         String udp = "\"UDP\",\"127.0.0.1\"," + udpEcho.port();
         at.exchange("AT+MIPOPEN=1," + udp, "OK", "+MIPOPEN: 1,0");
         refused("AT+MIPTKA=1,1"); // no keep-alive on a UDP socket (§2.2.1)
+        refused("AT+MIPMODE=1,2"); // stream buffer is TCP only (§2.7.1)
         at.exchange("AT+MIPSEND=1,5,\"hello\"", "+MIPSEND: 1,5", "OK", "+MIPURC: \"rudp\",1,5,hello");
         if (model.send().raiOnUdp()) { // fn 22
             at.exchange("AT+MIPSEND=1,2,\"ab\",2", "+MIPSEND: 1,2", "OK", "+MIPURC: \"rudp\",1,2,ab");
