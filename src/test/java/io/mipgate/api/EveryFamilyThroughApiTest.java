@@ -32,13 +32,19 @@ import tools.jackson.databind.JsonNode;
 @TestExecutionListeners(inheritListeners = false, mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class EveryFamilyThroughApiTest extends ApiTestBase {
 
-    /** Twice every byte value: CR, LF, quotes, commas and NUL inside the payload, more than one line's worth. */
-    private static final byte[] PAYLOAD = new byte[512];
+    /**
+     * Every byte value in every 256-byte block (CR, LF, quotes, commas, NUL inside the payload): 4 KiB over TCP, several
+     * inline sends on an NB family, so the driver's chunking is part of the trip; one 512-byte datagram over UDP.
+     */
+    private static final byte[] TCP_PAYLOAD = everyByteValue(4096);
+    private static final byte[] UDP_PAYLOAD = everyByteValue(512);
 
-    static {
-        for (int i = 0; i < PAYLOAD.length; i++) {
-            PAYLOAD[i] = (byte) i;
+    private static byte[] everyByteValue(int length) {
+        byte[] payload = new byte[length];
+        for (int i = 0; i < length; i++) {
+            payload[i] = (byte) (i * 31 + i / 256);
         }
+        return payload;
     }
 
     /** This context's modules replace the shared API context's list, so the application starts once for this class. */
@@ -84,8 +90,8 @@ class EveryFamilyThroughApiTest extends ApiTestBase {
         String module = module(family);
         assertThat(get(module, VIEWER).json().path("model").asString()).isEqualTo(family.displayName());
 
-        roundTrip(module, "TCP", ApiTestEnvironment.TCP_ECHO.port(), 0);
-        roundTrip(module, "UDP", ApiTestEnvironment.UDP_ECHO.port(), 1);
+        roundTrip(module, "TCP", ApiTestEnvironment.TCP_ECHO.port(), 0, TCP_PAYLOAD);
+        roundTrip(module, "UDP", ApiTestEnvironment.UDP_ECHO.port(), 1, UDP_PAYLOAD);
 
         Reply resolved = post(module + "/dns", OPERATOR, "{\"domain\":\"echo.mipgate.test\"}");
         assertThat(resolved.status()).as(resolved.text()).isEqualTo(200);
@@ -93,19 +99,19 @@ class EveryFamilyThroughApiTest extends ApiTestBase {
         post(module + "/dns", OPERATOR, "{\"domain\":\"nowhere.mipgate.test\"}").problem(502, "dns-failed");
     }
 
-    private void roundTrip(String module, String protocol, int port, int connectId) {
+    private void roundTrip(String module, String protocol, int port, int connectId, byte[] payload) {
         Reply opened = post(module + "/connections", OPERATOR, "{\"protocol\":\"" + protocol
                 + "\",\"host\":\"127.0.0.1\",\"port\":" + port + ",\"connectId\":" + connectId + "}");
         assertThat(opened.status()).as(opened.text()).isEqualTo(201);
         assertThat(opened.json().path("state").asString()).isEqualTo("CONNECTED");
         String connection = module + "/connections/" + connectId;
 
-        Reply sent = send("POST", connection + "/send", OPERATOR, "application/octet-stream", PAYLOAD, null);
+        Reply sent = send("POST", connection + "/send", OPERATOR, "application/octet-stream", payload, null);
         assertThat(sent.status()).as(sent.text()).isEqualTo(200);
-        assertThat(sent.json().path("accepted").asInt()).isEqualTo(PAYLOAD.length);
+        assertThat(sent.json().path("accepted").asInt()).isEqualTo(payload.length);
 
-        assertThat(readAll(module, connectId, PAYLOAD.length)).as("%s echo of %s", protocol, module)
-                .isEqualTo(PAYLOAD);
+        assertThat(readAll(module, connectId, payload.length)).as("%s echo of %s", protocol, module)
+                .isEqualTo(payload);
         // exactly once: nothing more arrives, neither a repeat nor a late copy of a line the driver read twice
         await().during(Duration.ofMillis(200)).atMost(WAIT).until(() ->
                 "0".equals(send("HEAD", connection + "/data", OPERATOR, null, null, null).header("X-Remaining-Bytes")));
