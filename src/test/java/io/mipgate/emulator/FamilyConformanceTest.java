@@ -420,6 +420,38 @@ class FamilyConformanceTest {
         at.exchange("AT+MIPCLOSE=2", "OK", "+MIPCLOSE: 2");
     }
 
+    /**
+     * The three {@code <connect_state>}s of {@code "disconn"} (§2.14.2) and what {@code <free_mode>} leaves behind
+     * (§2.1.3): released at once (INITIAL) with autofree 0, held as CLOSED until AT+MIPCLOSE with autofree 1.
+     */
+    @ParameterizedTest
+    @EnumSource(EmulatedFamily.class)
+    void everyDisconnectStateAndWhatAutofreeLeaves(EmulatedFamily family) throws Exception {
+        start(family);
+        try (TcpEchoServer peer = TcpEchoServer.start()) {
+            String open = ",\"TCP\",\"127.0.0.1\"," + peer.port();
+            at.exchange("AT+MIPOPEN=0" + open, "OK", "+MIPOPEN: 0,0");
+            assertThat(peer.awaitAccepted(1, EmulatorHarness.WAIT)).isTrue();
+            peer.closeAll();
+            at.expectLine("+MIPURC: \"disconn\",0,1");
+            at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK");
+
+            at.exchange("AT+MIPCFG=\"autofree\",1,1", "OK");
+            at.exchange("AT+MIPOPEN=1" + open, "OK", "+MIPOPEN: 1,0");
+            at.faults().resetConnection(1);
+            at.expectLine("+MIPURC: \"disconn\",1,2");
+            at.exchange("AT+MIPSTATE=1", "+MIPSTATE: 1" + open + ",\"CLOSED\"", "OK");
+            at.exchange("AT+MIPOPEN=1" + open, "+CME ERROR: 552");
+            at.exchange("AT+MIPCLOSE=1", "OK", "+MIPCLOSE: 1");
+            at.exchange("AT+MIPSTATE=1", "+MIPSTATE: 1,,,,\"INITIAL\"", "OK");
+
+            at.exchange("AT+MIPOPEN=2" + open, "OK", "+MIPOPEN: 2,0");
+            at.faults().dropDataCall();
+            at.expectLine("+MIPURC: \"disconn\",2,3");
+            at.exchange("AT+MIPOPEN=2" + open, "+CME ERROR: 570");
+        }
+    }
+
     // ------------------------------------------------------------------ DNS, ping, time (§2.10–§2.12, §2.15)
 
     @ParameterizedTest
