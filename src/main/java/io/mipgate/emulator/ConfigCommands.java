@@ -99,7 +99,9 @@ final class ConfigCommands {
         switch (option) {
             case CID -> {
                 AtCommand.maxParams(p, 3);
-                s.cid = AtCommand.integer(p, 2, AllFamilies.PDP_CID);
+                int cid = AtCommand.integer(p, 2, AllFamilies.PDP_CID);
+                DataCallCommands.requireActive(core, cid);
+                s.cid = cid;
             }
             case ENCODING -> {
                 AtCommand.maxParams(p, 4);

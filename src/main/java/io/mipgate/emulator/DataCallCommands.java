@@ -48,6 +48,18 @@ final class DataCallCommands {
         }
     }
 
+    /**
+     * A {@code <cid>} the host names (AT+MIPCFG="cid", AT+MDNSGIP, AT+MPING) "must already be active" (AT-REFERENCE
+     * 2.1.3, 2.11.2, 2.12.2); only context 1 carries the data call, so any other is not activated (570, the natural
+     * code: the reference gives none).
+     */
+    static void requireActive(ModuleCore core, int cid) {
+        if (cid != CID) {
+            throw AtError.cme(ModuleErrorCode.PDP_NOT_ACTIVATED.code());
+        }
+        requireActive(core);
+    }
+
     /** {@code +CME ERROR: 577} for an address literal of a family context 1 does not carry. */
     void requireFamily(String address) {
         String type = definitions.containsKey(CID) ? definitions.get(CID).type() : "IPV4V6";

@@ -169,7 +169,7 @@ final class DnsCommands {
             if (!model.dns().cid()) {
                 throw AtError.badParameters();
             }
-            AtCommand.integer(p, 1, AllFamilies.PDP_CID);
+            DataCallCommands.requireActive(core, AtCommand.integer(p, 1, AllFamilies.PDP_CID));
         }
         DataCallCommands.requireActive(core);
         ModuleState state = core.state();

@@ -1,6 +1,7 @@
 package io.mipgate.emulator;
 
 import io.mipgate.domain.AccessMode;
+import io.mipgate.emulator.model.AllFamilies;
 
 /**
  * What the network delivers, reported per the connection's access mode (AT-REFERENCE 2.14): pushed as URCs, held
@@ -111,7 +112,11 @@ final class Inbound implements Connection.Events {
         }
         slot.acked += bytes;
         if (slot.settings.ackmode == 1 && core.model.receive().ackUrc()) {
-            core.out.urc("+MIPURC: \"ack\"," + slot.id + "," + bytes);
+            // <length> is 1~1460 (AT-REFERENCE 2.14.2): a write larger than a segment is acknowledged in parts
+            int segment = AllFamilies.ACK_LENGTH.max();
+            for (int left = bytes; left > 0; left -= segment) {
+                core.out.urc("+MIPURC: \"ack\"," + slot.id + "," + Math.min(segment, left));
+            }
         }
     }
 }

@@ -47,8 +47,7 @@ final class PingCommand {
         int timeout = AtCommand.integer(p, 1, AllFamilies.PING_TIMEOUT, AllFamilies.PING_TIMEOUT_DEFAULT);
         int count = AtCommand.integer(p, 2, AllFamilies.PING_COUNT, AllFamilies.PING_COUNT_DEFAULT);
         int size = AtCommand.integer(p, 3, AllFamilies.PING_SIZE, AllFamilies.PING_SIZE_DEFAULT);
-        AtCommand.integer(p, 4, AllFamilies.PDP_CID, 1);
-        DataCallCommands.requireActive(core);
+        DataCallCommands.requireActive(core, AtCommand.integer(p, 4, AllFamilies.PDP_CID, 1));
         ModuleState state = core.state();
         if (state.pingBusy) {
             throw AtError.cme(ModuleErrorCode.PING_BUSY.code());

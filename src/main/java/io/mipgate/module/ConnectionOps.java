@@ -105,7 +105,7 @@ final class ConnectionOps {
                         if (code != 0) {
                             boolean coded = profile.open().failureAsErrorCode();
                             throw new ModuleException.ModuleRefused(id(), "AT+MIPOPEN", coded ? code : null,
-                                    coded ? ModuleErrorCode.nameOf(code) : "OPEN_FAILED",
+                                    coded ? ModuleErrorCode.nameOf(code) : ModuleException.ModuleRefused.OPEN_FAILED,
                                     "connection failed (result " + code + ")");
                         }
                         return table.snapshot(open.connectId());

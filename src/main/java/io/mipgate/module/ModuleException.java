@@ -21,6 +21,9 @@ public abstract class ModuleException extends RuntimeException {
 
     /** The module answered ERROR or +CME ERROR. */
     public static final class ModuleRefused extends ModuleException {
+        /** The name of a failed open an NB module reports as {@code +MIPOPEN: <id>,1}, without a code (fn 15). */
+        public static final String OPEN_FAILED = "OPEN_FAILED";
+
         private final Integer code;
         private final String errorName;
 
@@ -38,6 +41,11 @@ public abstract class ModuleException extends RuntimeException {
 
         public String errorName() {
             return errorName;
+        }
+
+        /** An open that failed without a code: the peer or the path failed, the cause unknown (NB series, fn 15). */
+        public boolean uncodedOpenFailure() {
+            return code == null && OPEN_FAILED.equals(errorName);
         }
     }
 

@@ -202,6 +202,58 @@ class ErrorSurfaceConformanceTest {
         }
     }
 
+    /** A second lookup while one waits for a DNS server that never answers is 581 (AT-REFERENCE 2.11.1). */
+    @Test
+    void aSecondLookupWhileOneRunsIsDnsBusy() throws Exception {
+        try (DatagramSocket silentDns = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            start(EmulatorHarness.fast(EmulatedFamily.ML307R).dnsPort(silentDns.getLocalPort()));
+            at.exchange("AT+MDNSGIP=\"first.mipgate.test\"", "OK");
+            at.exchange("AT+MDNSGIP=\"second.mipgate.test\"", "+CME ERROR: 581");
+        }
+    }
+
+    /** A connect the host's stack cannot even start (no route to a broadcast address) is 559, not 557 or 558. */
+    @Test
+    void aConnectTheStackCannotRouteFailsWith559() throws Exception {
+        start(EmulatorHarness.fast(EmulatedFamily.ML307R));
+        at.exchange("AT+MIPOPEN=0,\"TCP\",\"255.255.255.255\",80", "OK", "+MIPOPEN: 0,559");
+        at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,,,,\"INITIAL\"", "OK");
+    }
+
+    /**
+     * The two passing states of AT-REFERENCE 2.8.2: CONNECTING while the connect runs (closing it then ends it at
+     * once), CLOSING while a close waits for the peer, when a second close is refused with 550.
+     */
+    @Test
+    void aConnectionReadsConnectingWhileItOpensAndClosingWhileItCloses() throws Exception {
+        start(EmulatorHarness.fast(EmulatedFamily.ML307G).openDelay(Duration.ofMillis(400)));
+        at.command(openTcp(0));
+        at.expectLine("OK");
+        at.exchange("AT+MIPSTATE=0", "+MIPSTATE: 0,\"TCP\",\"127.0.0.1\"," + echo.port() + ",\"CONNECTING\"", "OK");
+        at.expectLine("+MIPOPEN: 0,0");
+        at.command(openTcp(1));
+        at.expectLine("OK");
+        at.exchange("AT+MIPCLOSE=1", "OK", "+MIPCLOSE: 1");
+        at.exchange("AT+MIPSTATE=1", "+MIPSTATE: 1,,,,\"INITIAL\"", "OK");
+        at.expectSilence(Duration.ofMillis(600)); // the abandoned connect reports nothing
+
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> acceptAndHold(silent, held));
+            at.command("AT+MIPOPEN=2,\"TCP\",\"127.0.0.1\"," + silent.getLocalPort());
+            at.expectLine("OK");
+            at.expectLine("+MIPOPEN: 2,0");
+            at.exchange("AT+MIPCLOSE=2,0", "OK"); // waits for the peer's FIN, which never comes
+            at.exchange("AT+MIPSTATE=2", "+MIPSTATE: 2,\"TCP\",\"127.0.0.1\"," + silent.getLocalPort()
+                    + ",\"CLOSING\"", "OK");
+            at.exchange("AT+MIPCLOSE=2", "+CME ERROR: 550");
+            at.expectLine("+MIPCLOSE: 2,1");
+            for (Socket socket : held) {
+                socket.close();
+            }
+        }
+    }
+
     private static void acceptAndHold(ServerSocket server, List<Socket> held) {
         try {
             held.add(server.accept());

@@ -221,6 +221,22 @@ class ConnectionTableTest {
     }
 
     @Test
+    void anAckAndAModulesDropAreEachPublishedForTheirConnection() {
+        connected(4);
+        router.route(new Urc.AckReport(4, 1460));
+        router.route(new Urc.DropReport(4, 10));
+        assertThat(events).filteredOn(ModuleEvent.Acked.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(e).isEqualTo(new ModuleEvent.Acked(state.id, e.at(), 4, 1460)));
+        assertThat(events).filteredOn(ModuleEvent.DataDropped.class::isInstance).map(e -> (ModuleEvent.DataDropped) e)
+                .singleElement().satisfies(drop -> {
+                    assertThat(drop.connectId()).isEqualTo(4);
+                    assertThat(drop.bytes()).isEqualTo(10);
+                    assertThat(drop.source()).isEqualTo(ModuleEvent.DropSource.MODULE);
+                });
+        assertThat(table.snapshot(4).state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
     void anEchoAfterEchoWasSwitchedOffIsAnUnannouncedReboot() {
         state.echoOff(true);
         router.route(new io.mipgate.at.decode.AtEvent.Echo("AT+MIPSTATE?"));

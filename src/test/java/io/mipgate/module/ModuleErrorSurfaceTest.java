@@ -204,6 +204,34 @@ class ModuleErrorSurfaceTest {
     }
 
     @Test
+    void aCloseWithAModeEndsWithRetCode0ForAnOrderlyPeerAnd2ForAResettingOne() throws Exception {
+        ModuleClient ml307g = gateway.emulated("g", "ML307G");
+        gateway.start();
+        try (ServerSocket resetting = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> {
+                try (java.net.Socket peer = resetting.accept()) {
+                    while (peer.getInputStream().read() >= 0) {
+                        // until the module's FIN
+                    }
+                    peer.setSoLinger(true, 0);
+                } catch (java.io.IOException e) {
+                    // the test ended
+                }
+            });
+            ml307g.open(echoOn(0)).get(15, TimeUnit.SECONDS);
+            CloseOutcome orderly = ml307g.close(0, io.mipgate.domain.CloseMode.GRACEFUL).get(30, TimeUnit.SECONDS);
+            assertThat(orderly.retCode()).isEqualTo(0);
+            assertThat(orderly.connection().reason()).contains("closed normally");
+
+            ml307g.open(tcp("127.0.0.1", resetting.getLocalPort(), 1, null)).get(15, TimeUnit.SECONDS);
+            CloseOutcome reset = ml307g.close(1, io.mipgate.domain.CloseMode.GRACEFUL).get(30, TimeUnit.SECONDS);
+            assertThat(reset.retCode()).isEqualTo(2);
+            assertThat(reset.connection().state()).isEqualTo(ConnectionState.CLOSED);
+            assertThat(reset.connection().reason()).contains("closed for another reason");
+        }
+    }
+
+    @Test
     void aPeerCloseIsDisconnState1AndAResetState2() throws Exception {
         gateway.start();
         module.open(echoOn(0)).get(15, TimeUnit.SECONDS);

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reconciliation against a scripted line: what AT+MIPSTATE? says is applied, and nothing more is read into it. */
 class ReconcilerTest {
@@ -68,6 +70,23 @@ class ReconcilerTest {
         assertThat(table.snapshot(0).reason()).isEqualTo("gone on reconciliation");
         assertThat(events).noneMatch(ModuleEvent.ModuleReset.class::isInstance);
         assertThat(state.status()).isEqualTo(ModuleStatus.UP);
+    }
+
+    /**
+     * Each {@code <state>} of AT-REFERENCE 2.8.2 for a connection the gateway holds open: the two open states keep it,
+     * the others close it (CLOSED is a drop the module holds under autofree 1, CLOSING a close under way).
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"INITIAL, CLOSED", "CONNECTING, CONNECTED", "CONNECTED, CONNECTED", "CLOSING, CLOSED",
+            "CLOSED, CLOSED"})
+    void everyStateTheModuleReportsSettlesAConnectionHeldOpen(String moduleState, ConnectionState expected) {
+        connected(1);
+        module = command -> command instanceof MipState.Read
+                ? List.of(new Information.MipStateLine(1, Protocol.TCP, "127.0.0.1", 7, moduleState)) : List.of();
+
+        reconciler.reconcile();
+
+        assertThat(table.snapshot(1).state()).isEqualTo(expected);
     }
 
     @Test

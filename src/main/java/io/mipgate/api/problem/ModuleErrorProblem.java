@@ -24,7 +24,7 @@ import java.time.Duration;
  *     <td>the module has no cellular data service right now</td><td>network-unavailable</td><td>503</td>
  *     <td>10 s</td></tr>
  * <tr><td>31 network timeout, 557 connection refused, 558 connect timeout, 559 connect failed, 560 write error,
- *     561 read error, 562 accept error</td>
+ *     561 read error, 562 accept error; an NB module's failed open ({@code +MIPOPEN: <id>,1}, no code)</td>
  *     <td>the network path or the remote peer failed</td><td>network-failure</td><td>502</td><td>-</td></tr>
  * <tr><td>580 DNS failed or malformed IP address</td><td>the name did not resolve</td><td>dns-failed</td>
  *     <td>502</td><td>-</td></tr>

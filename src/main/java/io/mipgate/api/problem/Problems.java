@@ -62,7 +62,9 @@ public final class Problems {
             case UnknownModuleException unknown ->
                     plain(problem(ProblemType.UNKNOWN_MODULE, unknown.getMessage(), unknown.moduleId(), null));
             case ModuleException.ModuleRefused refused -> {
-                ModuleErrorProblem row = ModuleErrorProblem.of(refused.code());
+                // an NB module's failed open carries no code; it is the failure a Cat.1 module reports as 557-559
+                ModuleErrorProblem row = refused.uncodedOpenFailure() ? ModuleErrorProblem.PEER_FAILURE
+                        : ModuleErrorProblem.of(refused.code());
                 ProblemDetail p = problem(row.type(), refused.getMessage(), refused.moduleId(), null);
                 if (refused.code() != null) {
                     p.setProperty("cmeCode", refused.code());

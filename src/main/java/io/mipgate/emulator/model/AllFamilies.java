@@ -33,6 +33,9 @@ public final class AllFamilies {
     public static final ParamRange RAI = ParamRange.of(0, 2);
     public static final ParamRange SEQ = ParamRange.of(1, 255);
 
+    /** {@code <length>} of {@code +MIPURC: "ack"}, bytes (§2.14.2): a larger acknowledgement is reported in parts. */
+    public static final ParamRange ACK_LENGTH = ParamRange.of(1, 1460);
+
     /** {@code <packet_size>} and {@code <waittm>} (ms, default (inferred)) of AT+MIPMODE (§2.7.2). */
     public static final ParamRange PACKET_SIZE = ParamRange.of(512, 1460);
     public static final int PACKET_SIZE_DEFAULT = 1024;
