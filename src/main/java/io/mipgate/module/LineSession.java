@@ -41,6 +41,8 @@ final class LineSession implements AutoCloseable {
     private final Object writeLock = new Object();
     private Thread reader;
     private Exchange current;
+    /** The exchange whose payload the reader writes as soon as its {@code >} is decoded; reader thread only. */
+    private Exchange payloadDue;
     private long staleFinalResults;
     /** Set when a prompted send was given up: the silence the line needs before the next command text. */
     private volatile Duration quietNeeded = Duration.ZERO;
@@ -100,6 +102,7 @@ final class LineSession implements AutoCloseable {
                 } finally {
                     state.unlock();
                 }
+                writeDuePayload();
             }
         } catch (IOException e) {
             markLost("link I/O error: " + e.getMessage());
@@ -108,6 +111,22 @@ final class LineSession implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("module={} reader failed", state.id, e);
             markLost("reader failed: " + e);
+        }
+    }
+
+    /**
+     * The payload goes out from the reader, the moment its prompt is decoded: the module waits idle for it, and
+     * waking the worker first would add a thread hand-off to every send (issue 15's line-rate figures). It is
+     * written outside the module lock, so a slow line never holds up anyone who only reads state.
+     */
+    private void writeDuePayload() throws IOException {
+        Exchange due = payloadDue;
+        if (due != null) {
+            payloadDue = null;
+            // abandoned meanwhile (a reboot in the same read): the payload would reach a fresh module as command text
+            if (state.locked(() -> current == due)) {
+                write(due.payload);
+            }
         }
     }
 
@@ -154,6 +173,9 @@ final class LineSession implements AutoCloseable {
             }
             case AtEvent.Prompt prompt -> {
                 if (exchange != null) {
+                    if (exchange.payload != null && !exchange.prompt.isDone()) {
+                        payloadDue = exchange;
+                    }
                     exchange.prompt.complete(null);
                 }
             }
@@ -180,7 +202,8 @@ final class LineSession implements AutoCloseable {
      */
     ExchangeResult exchange(AtCommand command, byte[] commandBytes, byte[] payload, Duration timeout, Runnable onOk,
                             Duration inputTimeout) {
-        Exchange exchange = new Exchange(command, onOk);
+        boolean prompted = command.response().prompt() && payload != null;
+        Exchange exchange = new Exchange(command, onOk, prompted ? payload : null);
         state.locked(() -> {
             if (lost.isDone()) {
                 exchange.fail(new ModuleException.ModuleUnavailable(state.id, ModuleStatus.DOWN, lost.getNow("")));
@@ -193,7 +216,8 @@ final class LineSession implements AutoCloseable {
         });
         try {
             write(commandBytes);
-            if (command.response().prompt() && payload != null) {
+            if (prompted) {
+                // the reader writes the payload at the prompt; here only its absence matters
                 CompletableFuture<Object> promptOrEnd = CompletableFuture.anyOf(exchange.prompt, exchange.done);
                 try {
                     await(promptOrEnd, timeout.plus(inputTimeout).plus(INPUT_MARGIN), command, exchange);
@@ -201,10 +225,6 @@ final class LineSession implements AutoCloseable {
                     quietNeeded = inputTimeout.plus(INPUT_MARGIN);
                     throw noPrompt;
                 }
-                if (exchange.done.isDone()) {
-                    return await(exchange.done, Duration.ZERO, command, exchange);
-                }
-                write(payload);
             }
             return await(exchange.done, timeout, command, exchange);
         } catch (IOException e) {
@@ -289,10 +309,13 @@ final class LineSession implements AutoCloseable {
         final CompletableFuture<Void> prompt = new CompletableFuture<>();
         final CompletableFuture<ExchangeResult> done = new CompletableFuture<>();
         final Runnable onOk;
+        /** Written once, at the prompt; {@code null} for a command without one. */
+        final byte[] payload;
 
-        Exchange(AtCommand command, Runnable onOk) {
+        Exchange(AtCommand command, Runnable onOk, byte[] payload) {
             this.command = command;
             this.onOk = onOk;
+            this.payload = payload;
         }
 
         void complete(FinalResult result) {
