@@ -198,7 +198,7 @@ final class OpenCloseCommands {
         if (result.socket() == null) {
             slot.release();
             int code = model.open().failureAsErrorCode() ? result.code() : 1;
-            core.out.urc("+MIPOPEN: " + slot.id + "," + code);
+            core.out.urc(core.reports.openFailed(slot.id, code));
             return;
         }
         Connection connection = result.socket() instanceof Socket tcp
@@ -211,7 +211,7 @@ final class OpenCloseCommands {
             core.out.line("CONNECT");
             core.enterTransparent(slot);
         } else {
-            core.out.urc("+MIPOPEN: " + slot.id + ",0");
+            core.out.urc(core.reports.opened(slot.id));
         }
         connection.start();
     }
@@ -236,6 +236,9 @@ final class OpenCloseCommands {
         // <ret_code> only where <mode> is configurable and applied, not for mode 1 (AT-REFERENCE §6 item 9)
         boolean retCode = configurable && modeGiven && mode != CloseMode.IMMEDIATE;
         String urc = "+MIPCLOSE: " + slot.id;
+        if (core.reports.legacy()) {
+            return legacyClose(slot, mode);
+        }
         switch (slot.state) {
             case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
             case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
@@ -251,6 +254,28 @@ final class OpenCloseCommands {
                         slot.release();
                     }
                     closeUrc(urc + (retCode ? "," + outcome : ""));
+                })));
+            }
+        }
+    }
+
+    /** The legacy answer comes once the connection is closed, and it is the only answer (FIELD-NOTES §14). */
+    private Reply legacyClose(ConnectionSlot slot, CloseMode mode) {
+        switch (slot.state) {
+            case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
+            case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
+            case CONNECTING, CLOSED -> {
+                slot.release();
+                return core.reports.closed(slot.id);
+            }
+            default -> {
+                Connection connection = slot.connection;
+                slot.state = SlotState.CLOSING;
+                return Reply.none().then(() -> connection.close(mode, false, outcome -> core.post(() -> {
+                    if (slot.connection == connection) {
+                        slot.release();
+                    }
+                    core.answer(core.reports.closed(slot.id));
                 })));
             }
         }
