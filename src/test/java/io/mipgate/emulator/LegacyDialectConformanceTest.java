@@ -39,6 +39,13 @@ class LegacyDialectConformanceTest {
         return data;
     }
 
+    @org.junit.jupiter.api.Test
+    void onlyMl302aAndMl305aSpeakTheOlderDialect() {
+        assertThat(java.util.Arrays.stream(EmulatedFamily.values())
+                .filter(family -> family.facts().dialect() == Dialect.ML30X_LEGACY))
+                .containsExactlyInAnyOrder(EmulatedFamily.ML302A, EmulatedFamily.ML305A);
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"ML302A", "ML305A"})
     void openPromptedSendCountedReceiveAndClose(EmulatedFamily family) throws Exception {
