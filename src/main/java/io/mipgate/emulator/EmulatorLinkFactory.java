@@ -306,10 +306,10 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
     }
 
     private static Dialect dialect(String moduleId, String value) {
-        return switch (value) {
-            case "v5" -> Dialect.V5_MANUAL;
-            case "legacy" -> Dialect.ML30X_LEGACY;
-            default -> throw new LinkConfigurationException(moduleId, "dialect", "must be v5 or legacy: " + value);
-        };
+        try {
+            return Dialect.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new LinkConfigurationException(moduleId, "dialect", e.getMessage());
+        }
     }
 }

@@ -46,6 +46,24 @@ class LegacyDialectConformanceTest {
                 .containsExactlyInAnyOrder(EmulatedFamily.ML302A, EmulatedFamily.ML305A);
     }
 
+    @org.junit.jupiter.api.Test
+    void theDialectIsAnOptionOfEmulatorLinksAndOfTheCommandLine() throws Exception {
+        assertThat(EmulatorMain.parse(new String[] {"--tcp", "0", "--model", "ML302A"}).config().model().dialect())
+                .isEqualTo(Dialect.ML30X_LEGACY);
+        assertThat(EmulatorMain.parse(new String[] {"--tcp", "0", "--model", "ML302A", "--dialect", "v5"}).config()
+                .model().dialect()).isEqualTo(Dialect.V5_MANUAL);
+        assertThat(EmulatorMain.parse(new String[] {"--tcp", "0", "--model", "ML307R", "--dialect", "legacy"}).config()
+                .model().dialect()).isEqualTo(Dialect.ML30X_LEGACY);
+        try (EmulatorLinkFactory factory = new EmulatorLinkFactory()) {
+            factory.create("v", io.mipgate.transport.LinkSpec.parse("v", "emulator:ML305A?dialect=v5"));
+            assertThat(factory.module("v").orElseThrow().config().model().dialect()).isEqualTo(Dialect.V5_MANUAL);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> factory.create("x",
+                            io.mipgate.transport.LinkSpec.parse("x", "emulator:ML305A?dialect=old")))
+                    .isInstanceOf(io.mipgate.transport.LinkConfigurationException.class)
+                    .hasMessageContaining("x").hasMessageContaining("dialect");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"ML302A", "ML305A"})
     void openPromptedSendCountedReceiveAndClose(EmulatedFamily family) throws Exception {

@@ -15,5 +15,14 @@ public enum Dialect {
      * the raw bytes, {@code +MIPURC: "STATE",<id>,<n>} with {@code <id>,CLOSED}, {@code <id>,CLOSE OK} in place of OK,
      * {@code +MDNSGIP: 0,"<name>","<ip>"...} or {@code +MDNSGIP: 1,<err>} before OK, and AT+VERCTRL?.
      */
-    ML30X_LEGACY
+    ML30X_LEGACY;
+
+    /** The spelling of emulator options and command lines: {@code v5} or {@code legacy}. */
+    public static Dialect parse(String name) {
+        return switch (name.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "v5" -> V5_MANUAL;
+            case "legacy" -> ML30X_LEGACY;
+            default -> throw new IllegalArgumentException("dialect must be v5 or legacy: " + name);
+        };
+    }
 }
