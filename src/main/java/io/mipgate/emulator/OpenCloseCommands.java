@@ -19,6 +19,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -236,46 +237,32 @@ final class OpenCloseCommands {
         // <ret_code> only where <mode> is configurable and applied, not for mode 1 (AT-REFERENCE §6 item 9)
         boolean retCode = configurable && modeGiven && mode != CloseMode.IMMEDIATE;
         String urc = "+MIPCLOSE: " + slot.id;
-        if (core.reports.legacy()) {
-            return legacyClose(slot, mode);
-        }
+        // the manual: OK at once, +MIPCLOSE: once closed; the legacy firmware: only <id>,CLOSE OK, once closed
+        // (FIELD-NOTES §14)
+        boolean legacy = core.reports.legacy();
+        IntConsumer announceClosed = outcome -> {
+            if (legacy) {
+                core.answer(core.reports.closed(slot.id));
+            } else {
+                closeUrc(urc + (retCode ? "," + outcome : ""));
+            }
+        };
+        Reply accepted = legacy ? Reply.none() : Reply.ok();
         switch (slot.state) {
             case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
             case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
             case CONNECTING, CLOSED -> {
                 slot.release();
-                return Reply.ok().then(() -> closeUrc(urc + (retCode ? ",0" : "")));
+                return accepted.then(() -> announceClosed.accept(0));
             }
             default -> {
                 Connection connection = slot.connection;
                 slot.state = SlotState.CLOSING;
-                return Reply.ok().then(() -> connection.close(mode, retCode, outcome -> core.post(() -> {
+                return accepted.then(() -> connection.close(mode, retCode, outcome -> core.post(() -> {
                     if (slot.connection == connection) {
                         slot.release();
                     }
-                    closeUrc(urc + (retCode ? "," + outcome : ""));
-                })));
-            }
-        }
-    }
-
-    /** The legacy answer comes once the connection is closed, and it is the only answer (FIELD-NOTES §14). */
-    private Reply legacyClose(ConnectionSlot slot, CloseMode mode) {
-        switch (slot.state) {
-            case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
-            case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
-            case CONNECTING, CLOSED -> {
-                slot.release();
-                return core.reports.closed(slot.id);
-            }
-            default -> {
-                Connection connection = slot.connection;
-                slot.state = SlotState.CLOSING;
-                return Reply.none().then(() -> connection.close(mode, false, outcome -> core.post(() -> {
-                    if (slot.connection == connection) {
-                        slot.release();
-                    }
-                    core.answer(core.reports.closed(slot.id));
+                    announceClosed.accept(outcome);
                 })));
             }
         }
