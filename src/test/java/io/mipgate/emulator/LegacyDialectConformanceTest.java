@@ -109,6 +109,9 @@ class LegacyDialectConformanceTest {
             echo.closeAll();
             at.expectLine("+MIPURC: \"STATE\",2,1");
             at.expectLine("2,CLOSED");
+            at.faults().emitStaleDisconn(2, 2);
+            at.expectLine("+MIPURC: \"STATE\",2,2");
+            at.expectLine("2,CLOSED");
             at.command("AT+MIPSEND=2,5");
             assertThat(at.nextLine()).startsWith("+CME ERROR: 55");
         }

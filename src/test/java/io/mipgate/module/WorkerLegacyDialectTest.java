@@ -8,6 +8,7 @@ import io.mipgate.at.model.TcpIpDialect;
 import io.mipgate.domain.Protocol;
 import io.mipgate.emulator.net.LoopbackDnsServer;
 import io.mipgate.emulator.net.TcpEchoServer;
+import io.mipgate.module.event.ModuleEvent;
 import io.mipgate.module.request.DnsLookup;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -46,6 +47,18 @@ class WorkerLegacyDialectTest {
             CloseOutcome closed = module.close(id, null).get(15, TimeUnit.SECONDS);
             assertThat(closed.connection().state()).isEqualTo(ConnectionState.CLOSED);
 
+            // the legacy STATE and CLOSED of the predecessor on a reused id are confirmed, not believed (§8.3)
+            int reused = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), id, null, null, null))
+                    .get(15, TimeUnit.SECONDS).connectId();
+            long confirmations = mipstateQueries(gateway);
+            gateway.module("m").faults().emitStaleDisconn(reused, 1);
+            await().atMost(WAIT).until(() -> mipstateQueries(gateway) > confirmations);
+            assertThat(module.connection(reused).state()).isEqualTo(ConnectionState.CONNECTED);
+            byte[] after = Payloads.binary(700, 4);
+            module.send(reused, after, SendOptions.DEFAULT).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(Payloads.readExactly(module, reused, after.length, WAIT)).isEqualTo(after);
+            module.close(reused, null).get(15, TimeUnit.SECONDS);
+
             assertThat(module.resolve(new DnsLookup("echo.mipgate.test", null)).get(30, TimeUnit.SECONDS))
                     .containsExactly("127.0.0.1");
             assertThatThrownBy(() -> module.resolve(new DnsLookup("unknown.mipgate.test", null)).get(30, TimeUnit.SECONDS))
@@ -67,5 +80,10 @@ class WorkerLegacyDialectTest {
             assertThat(module.connection(again).reason()).isEqualTo("peer closed");
             assertThat(module.snapshot().status()).isEqualTo(ModuleStatus.UP);
         }
+    }
+
+    private static long mipstateQueries(Gateway gateway) {
+        return gateway.events(ModuleEvent.JobFinished.class).stream()
+                .filter(job -> job.command().equals("AT+MIPSTATE")).count();
     }
 }
