@@ -68,7 +68,8 @@ final class ConnectionReports {
             return ModuleOutput.frame("+MIPURC: \"disconn\"," + id + "," + state);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(ModuleOutput.frame("+MIPURC: \"STATE\"," + id + "," + Math.min(state, LEGACY_CONNECTION_EXCEPTION)));
+        int legacyState = Math.min(state, LEGACY_CONNECTION_EXCEPTION);
+        out.writeBytes(ModuleOutput.frame("+MIPURC: \"STATE\"," + id + "," + legacyState));
         out.writeBytes(ModuleOutput.frame(id + ",CLOSED"));
         return out.toByteArray();
     }

@@ -18,10 +18,10 @@ import java.util.Objects;
  * or {@code +MIPRD: <id>,<unread>,<len>,} the decoder reads exactly {@code len} bytes, or {@code 2×len} HEX digits,
  * as data, whatever they contain ({@link CountedPayload}); so it does after the line end of the legacy
  * {@code +MIPURC: "recv",<id>,<len>}, whose raw bytes follow CR LF (FIELD-NOTES §14). The legacy {@code <id>,<words>}
- * reports become the events of the current dialect ({@link ConnectionReportLine}). The decoder itself frames lines, dispatches between its
- * states, tracks the command in flight and the connections' formats. It never throws on input: what it cannot use becomes
- * {@link AtEvent.Discarded} and decoding resumes at the next line. Every step consumes at least one byte or waits
- * for more.
+ * reports become the events of the current dialect ({@link ConnectionReportLine}). The decoder itself frames lines,
+ * dispatches between its states, tracks the command in flight and the connections' formats. It never throws on input:
+ * what it cannot use becomes {@link AtEvent.Discarded} and decoding resumes at the next line. Every step consumes at
+ * least one byte or waits for more.
  *
  * <p>Not thread-safe: one owner (the port's worker) feeds it and configures it, possibly from inside the sink.
  */
@@ -124,7 +124,8 @@ public final class AtDecoder {
 
     /** As {@link #connection(int, AccessMode, RecvFormat)}, with the protocol a legacy {@code "recv"} stands for. */
     public void connection(int connectId, Protocol protocol, AccessMode mode, RecvFormat format) {
-        connections.put(connectId, new Connection(protocol, Objects.requireNonNull(mode), Objects.requireNonNull(format)));
+        connections.put(connectId,
+                new Connection(protocol, Objects.requireNonNull(mode), Objects.requireNonNull(format)));
     }
 
     public void forgetConnection(int connectId) {
@@ -310,7 +311,8 @@ public final class AtDecoder {
         }
         if (event == null) {
             String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-            ConnectionReportLine report = bytes[from] >= '0' && bytes[from] <= '9' ? ConnectionReportLine.parse(text) : null;
+            ConnectionReportLine report = bytes[from] >= '0' && bytes[from] <= '9'
+                    ? ConnectionReportLine.parse(text) : null;
             if (report != null) {
                 newLine();
                 report.events(expectation, text).forEach(this::dispatch);

@@ -22,7 +22,7 @@ record ConnectionReportLine(int id, ConnectionReport report) {
     /** {@code +MIPURC: "STATE"} and {@code CLOSED} share "disconn"'s state numbers; CLOSED is the peer's close. */
     static final int CLOSED_BY_PEER = 1;
 
-    /** The line as a report, or null: digits, a comma, an optional blank (as SIMCom-style firmware prints), the words. */
+    /** The line as a report, or null: digits, a comma, an optional blank (SIMCom-style firmware prints one), words. */
     static ConnectionReportLine parse(String line) {
         int comma = line.indexOf(',');
         if (comma < 1 || comma > 2) {

@@ -38,7 +38,7 @@ final class CountedPayload {
     private int payloadPos;
     private boolean hex;
     private boolean quoted;
-    /** The field variant {@code "<data>"} may occur: not after the legacy {@code "recv"}, whose bytes follow a line end. */
+    /** The field variant {@code "<data>"} may occur; not after a legacy {@code "recv"}: its bytes follow a line end. */
     private boolean mayBeQuoted;
     private int pendingNibble = -1;
     private int headerLength;

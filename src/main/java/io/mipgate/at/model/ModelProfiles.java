@@ -175,6 +175,7 @@ public final class ModelProfiles {
                 new ModelProfile.Close(ml307g ? Optional.of(IntRange.of(0, 3)) : Optional.empty(), CloseMode.GRACEFUL),
                 new ModelProfile.KeepAlive(90, 75),
                 dns, ntpTimeout, true,
-                CAT1_QUIRKS, LEGACY_DIALECT_FAMILIES.contains(family) ? TcpIpDialect.ML30X_LEGACY : TcpIpDialect.V5_MANUAL);
+                CAT1_QUIRKS,
+                LEGACY_DIALECT_FAMILIES.contains(family) ? TcpIpDialect.ML30X_LEGACY : TcpIpDialect.V5_MANUAL);
     }
 }

@@ -6,7 +6,7 @@ package io.mipgate.emulator.model;
  */
 public enum Dialect {
 
-    /** The manual V5.0.0: {@code +MIPOPEN:}, {@code +MIPSEND:} and OK, {@code "rtcp"}/{@code "rudp"}, {@code "disconn"}. */
+    /** The manual V5.0.0: {@code +MIPOPEN:}, {@code +MIPSEND:} and OK, {@code "rtcp"}, {@code "rudp"}, "disconn". */
     V5_MANUAL,
 
     /**
