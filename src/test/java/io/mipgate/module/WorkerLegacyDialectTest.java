@@ -25,13 +25,16 @@ class WorkerLegacyDialectTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    /** The last spec: an ML302A whose firmware prints the manual's output, as field firmware of a family may differ. */
     @ParameterizedTest
-    @ValueSource(strings = {"ML302A", "ML305A"})
-    void everyOperationWorksInTheOlderDialect(String model) throws Exception {
+    @ValueSource(strings = {"ML302A", "ML305A", "ML302A?dialect=v5"})
+    void everyOperationWorksInTheOlderDialect(String spec) throws Exception {
+        String model = spec.replaceAll("\\?.*", "");
         try (TcpEchoServer echo = TcpEchoServer.start();
              LoopbackDnsServer dns = LoopbackDnsServer.start().addA("echo.mipgate.test", "127.0.0.1");
              Gateway gateway = new Gateway()) {
-            ModuleClient module = gateway.emulated("m", model + "?dns=127.0.0.1:" + dns.port());
+            ModuleClient module = gateway.emulated("m", spec + (spec.contains("?") ? "&" : "?") + "dns=127.0.0.1:"
+                    + dns.port());
             gateway.start();
             assertThat(module.capabilities().model()).isEqualTo(model);
             assertThat(io.mipgate.at.model.ModelProfiles.of(model).dialect()).isEqualTo(TcpIpDialect.ML30X_LEGACY);
@@ -72,9 +75,10 @@ class WorkerLegacyDialectTest {
             assertThatThrownBy(() -> module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", refusedPort, 3, null, null,
                     null)).get(15, TimeUnit.SECONDS)).cause().isInstanceOf(ModuleException.ModuleRefused.class);
 
+            int accepted = echo.acceptedCount();
             int again = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), 4, null, null, null))
                     .get(15, TimeUnit.SECONDS).connectId();
-            assertThat(echo.awaitAccepted(2, WAIT)).isTrue();
+            assertThat(echo.awaitAccepted(accepted + 1, WAIT)).isTrue();
             echo.closeAll();
             await().atMost(WAIT).until(() -> module.connection(again).state() == ConnectionState.CLOSED);
             assertThat(module.connection(again).reason()).isEqualTo("peer closed");
