@@ -33,6 +33,9 @@ final class BasicCommands {
         handlers.put("+CMEE", this::cmee);
         handlers.put("+CCLK", this::clock);
         handlers.put("+MREBOOT", this::reboot);
+        if (core.reports.legacy()) {
+            handlers.put("+VERCTRL", this::versionControl);
+        }
     }
 
     private static Reply only(AtCommand command, AtCommand.Form form) {
@@ -44,6 +47,16 @@ final class BasicCommands {
 
     private static Reply bare(AtCommand command, String value) {
         return only(command, EXEC).line(value);
+    }
+
+    /**
+     * ML302's AT+VERCTRL? (FIELD-NOTES §14): two numbers; OneOS attaches and activates PDP itself when the second is
+     * 0, so it is 1 exactly when this module brings its data call up on its own. No source gives the first's
+     * meaning; it is 0 here.
+     */
+    private Reply versionControl(AtCommand command) {
+        only(command, READ);
+        return Reply.ok().line("+VERCTRL: 0," + (core.config.dataCallAtBoot() ? 1 : 0));
     }
 
     private Reply echo(AtCommand command) {

@@ -184,18 +184,23 @@ final class DnsCommands {
         }
         state.dnsBusy = true;
         var settings = state.dns.settings(core.config);
-        return Reply.ok().then(() -> core.background(
+        // the legacy firmware answers once the lookup is done, result before OK (FIELD-NOTES §14: TobudOS reads it
+        // from the response; OneOS and RT-Thread take it either way)
+        boolean beforeOk = core.reports.legacy();
+        Reply lookup = beforeOk ? Reply.none() : Reply.ok();
+        return lookup.then(() -> core.background(
                 () -> core.network.resolve(domain, settings),
                 result -> {
                     core.state().dnsBusy = false;
                     // a failure, timed out or not, reports the bare domain (AT-REFERENCE 2.11)
-                    StringBuilder line = new StringBuilder("+MDNSGIP: \"").append(domain).append('"');
-                    if (result instanceof DnsResult.Resolved resolved) {
-                        for (InetAddress address : resolved.addresses()) {
-                            line.append(",\"").append(format(address)).append('"');
-                        }
+                    List<InetAddress> addresses = result instanceof DnsResult.Resolved resolved
+                            ? resolved.addresses() : List.of();
+                    String line = core.reports.lookedUp(domain, addresses);
+                    if (beforeOk) {
+                        core.answer(Reply.ok().line(line));
+                    } else {
+                        core.out.urc(line);
                     }
-                    core.out.urc(line.toString());
                 }));
     }
 

@@ -1,5 +1,6 @@
 package io.mipgate.emulator;
 
+import io.mipgate.emulator.model.Dialect;
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.emulator.model.ModelFacts;
 import io.mipgate.emulator.net.PingService;
@@ -90,6 +91,12 @@ public record EmulatorConfig(
 
         public Builder model(ModelFacts facts) {
             this.model = facts;
+            return this;
+        }
+
+        /** Runs the family in another dialect than its own, e.g. an ML302A with the manual's V5.0.0 output. */
+        public Builder dialect(Dialect dialect) {
+            this.model = model.withDialect(dialect);
             return this;
         }
 

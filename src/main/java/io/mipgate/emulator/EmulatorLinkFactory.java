@@ -1,5 +1,6 @@
 package io.mipgate.emulator;
 
+import io.mipgate.emulator.model.Dialect;
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.transport.Link;
 import io.mipgate.transport.LinkConfigurationException;
@@ -20,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * The {@code emulator:<MODEL>} link scheme: a virtual module per module id. The virtual module outlives its links, as
  * a real one outlives a serial cable, so a reopened link finds the same module with its connections.
  *
- * <p>Options: {@code firmware=manual|field}, {@code echo=on|off}, {@code baud=<n>}, {@code imei=<15 digits>},
+ * <p>Options: {@code firmware=manual|field}, {@code dialect=v5|legacy} (the TCP/IP output; ML302A and ML305A print the
+ * older ML302/ML305 one unless told {@code v5}, FIELD-NOTES §14), {@code echo=on|off}, {@code baud=<n>},
+ * {@code imei=<15 digits>},
  * {@code guardMs=<n>}, {@code admin=<port>}: a loopback port taking {@link AdminCommands} lines for this module
  * (signal, registration, SIM, faults), so a demo can show its status moving; and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
  * whose slave {@code <path>} links to, and open that device through jSerialComm ({@link SerialLink}). The
@@ -89,6 +92,7 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         spec.options().forEach((key, value) -> {
             switch (key) {
                 case "firmware" -> config.firmware(FirmwareProfile.parse(value));
+                case "dialect" -> config.dialect(dialect(moduleId, value));
                 case "echo" -> config.echo(!value.equals("off"));
                 case "baud" -> config.baud(Integer.parseInt(value));
                 case "guardMs" -> config.guardTime(Duration.ofMillis(Long.parseLong(value)));
@@ -103,7 +107,8 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                     }
                 }
                 default -> throw new LinkConfigurationException(moduleId, key,
-                        "unknown emulator option (firmware, echo, baud, guardMs, imei, dns, dataCall, simApn, admin, pty)");
+                        "unknown emulator option (firmware, dialect, echo, baud, guardMs, imei, dns, dataCall, simApn, admin, "
+                                + "pty)");
             }
         });
         VirtualModule module = new VirtualModule(config.build());
@@ -297,6 +302,14 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         @Override
         public String describe() {
             return serial.describe();
+        }
+    }
+
+    private static Dialect dialect(String moduleId, String value) {
+        try {
+            return Dialect.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new LinkConfigurationException(moduleId, "dialect", e.getMessage());
         }
     }
 }

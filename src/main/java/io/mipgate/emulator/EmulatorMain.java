@@ -1,5 +1,6 @@
 package io.mipgate.emulator;
 
+import io.mipgate.emulator.model.Dialect;
 import io.mipgate.emulator.model.EmulatedFamily;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -32,11 +33,14 @@ public final class EmulatorMain {
     /** Parsed command line. */
     record Options(EmulatedFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
                    int baud, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
-                   List<InetAddress> dns, int dnsPort, String imei, String revision) {
+                   List<InetAddress> dns, int dnsPort, String imei, String revision, Dialect dialect) {
 
         EmulatorConfig config() {
             EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud).echo(echo)
                     .bootDelay(bootDelay).guardTime(guard).networkDns(dns).dnsPort(dnsPort);
+            if (dialect != null) {
+                builder.dialect(dialect);
+            }
             ModuleIdentity identity = ModuleIdentity.defaults(model);
             if (imei != null) {
                 identity = identity.withImei(imei);
@@ -64,6 +68,9 @@ public final class EmulatorMain {
         Integer admin;
         @Option(names = "--firmware", paramLabel = "manual|field", description = "manual or field firmware (default manual)")
         String firmware = "manual";
+        @Option(names = "--dialect", paramLabel = "v5|legacy",
+                description = "TCP/IP output (default: the model's own; ML302A and ML305A print the older one)")
+        String dialect;
         @Option(names = "--baud", paramLabel = "N", description = "pace the line like a UART at N baud (0: unpaced)")
         int baud;
         @Option(names = "--echo", paramLabel = "on|off", description = "command echo after boot (default on)")
@@ -98,7 +105,8 @@ public final class EmulatorMain {
             }
             return new Options(EmulatedFamily.parse(model), tcp, pty, admin, FirmwareProfile.parse(firmware), baud,
                     echoOn, bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind),
-                    Duration.ofMillis(bootDelayMs), Duration.ofMillis(guardMs), servers, dnsPort, imei, revision);
+                    Duration.ofMillis(bootDelayMs), Duration.ofMillis(guardMs), servers, dnsPort, imei, revision,
+                    dialect == null ? null : Dialect.parse(dialect));
         }
     }
 

@@ -94,9 +94,12 @@ public final class FaultInjector {
         nextCloseUrcDelay = Objects.requireNonNull(delay);
     }
 
-    /** A late {@code +MIPURC: "disconn",<id>,<state>} for an earlier connection: the slot itself is untouched. */
+    /**
+     * A late {@code +MIPURC: "disconn",<id>,<state>} for an earlier connection (in the legacy dialect its
+     * {@code "STATE"} and {@code <id>,CLOSED}): the slot itself is untouched.
+     */
     public void emitStaleDisconn(int id, int state) {
-        emitUrc("+MIPURC: \"disconn\"," + id + "," + state);
+        core.post(() -> core.out.urc(core.reports.disconnected(id, state)));
     }
 
     /**

@@ -76,8 +76,7 @@ final class Inbound implements Connection.Events {
     }
 
     private void pushed(ConnectionSlot slot, String kind, byte[] data) {
-        String prefix = "+MIPURC: \"" + kind + "\"," + slot.id + "," + data.length + ",";
-        core.out.urc(ModuleOutput.frame(DataFormat.withData(prefix, data, slot.settings.recvFormat)));
+        core.out.urc(core.reports.pushed(slot.id, kind, data, slot.settings.recvFormat));
     }
 
     private void onClosed(Connection connection, int state) {
@@ -89,7 +88,7 @@ final class Inbound implements Connection.Events {
 
     /** Reports {@code "disconn"} with {@code state} (1 peer, 2 error, 3 PDP deactivated) and frees per autofree. */
     void disconnected(ConnectionSlot slot, Connection connection, int state) {
-        byte[] marker = ModuleOutput.frame("+MIPURC: \"disconn\"," + slot.id + "," + state);
+        byte[] marker = core.reports.disconnected(slot.id, state);
         if (core.state().transparent == slot) {
             core.leaveTransparent(slot, marker);
         } else {

@@ -36,6 +36,8 @@ final class ModuleCore {
     final NetworkConditions conditions = new NetworkConditions();
     /** PDP context definitions and the data call; created with the core, so definitions outlive reboots. */
     final DataCallCommands dataCall;
+    /** How connection outcomes read in the model's dialect. */
+    final ConnectionReports reports;
     final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ModuleLoop loop = new ModuleLoop();
@@ -58,6 +60,7 @@ final class ModuleCore {
         this.rxRate = new LineRate(config.baud());
         this.out = new ModuleOutput(txRate);
         this.faults = new FaultInjector(this, firmware.firstDnsAfterBootError());
+        this.reports = new ConnectionReports(model.dialect());
         this.inbound = new Inbound(this);
         this.network = new HostNetwork(config.ping());
         this.commandLine = new CommandLineInput(this);

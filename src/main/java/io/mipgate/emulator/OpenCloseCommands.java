@@ -19,6 +19,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -198,7 +199,7 @@ final class OpenCloseCommands {
         if (result.socket() == null) {
             slot.release();
             int code = model.open().failureAsErrorCode() ? result.code() : 1;
-            core.out.urc("+MIPOPEN: " + slot.id + "," + code);
+            core.out.urc(core.reports.openFailed(slot.id, code));
             return;
         }
         Connection connection = result.socket() instanceof Socket tcp
@@ -211,7 +212,7 @@ final class OpenCloseCommands {
             core.out.line("CONNECT");
             core.enterTransparent(slot);
         } else {
-            core.out.urc("+MIPOPEN: " + slot.id + ",0");
+            core.out.urc(core.reports.opened(slot.id));
         }
         connection.start();
     }
@@ -236,21 +237,32 @@ final class OpenCloseCommands {
         // <ret_code> only where <mode> is configurable and applied, not for mode 1 (AT-REFERENCE §6 item 9)
         boolean retCode = configurable && modeGiven && mode != CloseMode.IMMEDIATE;
         String urc = "+MIPCLOSE: " + slot.id;
+        // the manual: OK at once, +MIPCLOSE: once closed; the legacy firmware: only <id>,CLOSE OK, once closed
+        // (FIELD-NOTES §14)
+        boolean legacy = core.reports.legacy();
+        IntConsumer announceClosed = outcome -> {
+            if (legacy) {
+                core.answer(core.reports.closed(slot.id));
+            } else {
+                closeUrc(urc + (retCode ? "," + outcome : ""));
+            }
+        };
+        Reply accepted = legacy ? Reply.none() : Reply.ok();
         switch (slot.state) {
             case INITIAL -> throw AtError.cme(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
             case CLOSING -> throw AtError.cme(ModuleErrorCode.TCPIP_UNKNOWN_ERROR.code());
             case CONNECTING, CLOSED -> {
                 slot.release();
-                return Reply.ok().then(() -> closeUrc(urc + (retCode ? ",0" : "")));
+                return accepted.then(() -> announceClosed.accept(0));
             }
             default -> {
                 Connection connection = slot.connection;
                 slot.state = SlotState.CLOSING;
-                return Reply.ok().then(() -> connection.close(mode, retCode, outcome -> core.post(() -> {
+                return accepted.then(() -> connection.close(mode, retCode, outcome -> core.post(() -> {
                     if (slot.connection == connection) {
                         slot.release();
                     }
-                    closeUrc(urc + (retCode ? "," + outcome : ""));
+                    announceClosed.accept(outcome);
                 })));
             }
         }

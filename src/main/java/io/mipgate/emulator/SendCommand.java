@@ -112,7 +112,7 @@ final class SendCommand {
     private Reply transmitted(ConnectionSlot slot, byte[] data) {
         slot.sent += data.length;
         slot.connection.send(data);
-        return Reply.ok().line("+MIPSEND: " + slot.id + "," + data.length);
+        return core.reports.sent(slot.id, data.length);
     }
 
     private Reply unspecifiedPrompt(ConnectionSlot slot) {
@@ -130,7 +130,7 @@ final class SendCommand {
 
     private void complete(ConnectionSlot slot, byte[] data) {
         if (!slot.connected()) {
-            core.answer(Reply.error(AtError.cme(core.firmware.sendOnClosedError())));
+            core.answer(core.reports.sendFailed(slot.id, AtError.cme(core.firmware.sendOnClosedError())));
             return;
         }
         core.answer(transmitted(slot, data));

@@ -17,6 +17,8 @@ final class AsyncResults {
 
     private final String moduleId;
     private CompletableFuture<List<String>> dns;
+    /** The name the pending lookup asked for: the legacy failure {@code +MDNSGIP: 1,<err>} does not repeat it. */
+    private String dnsDomain;
     private PendingPing ping;
     private CompletableFuture<NtpOutcome> ntp;
 
@@ -37,10 +39,11 @@ final class AsyncResults {
 
     // ---- registered by the client ----
 
-    CompletableFuture<List<String>> expectDns() {
+    CompletableFuture<List<String>> expectDns(String domain) {
         if (dns != null) {
             throw busy("AT+MDNSGIP", ModuleErrorCode.DNS_BUSY);
         }
+        dnsDomain = domain;
         dns = new CompletableFuture<>();
         return dns;
     }
@@ -79,17 +82,22 @@ final class AsyncResults {
 
     // ---- completed by the URC router ----
 
-    /** The URC carries only the domain on failure (AT-REFERENCE §2.10): no address is an error, not an empty list. */
-    void dnsResult(Urc.DnsResult result) {
+    /**
+     * The URC carries only the domain on failure (AT-REFERENCE §2.10): no address is an error, not an empty list.
+     * Returns the domain the result is for: the legacy failure names none, so the pending lookup's.
+     */
+    String dnsResult(Urc.DnsResult result) {
+        String domain = result.domain().isEmpty() && dnsDomain != null ? dnsDomain : result.domain();
         if (dns == null) {
-            return;
+            return domain;
         }
         if (result.failed()) {
-            dns.completeExceptionally(new ModuleException.LookupFailed(moduleId, result.domain()));
+            dns.completeExceptionally(new ModuleException.LookupFailed(moduleId, domain));
         } else {
             dns.complete(result.addresses());
         }
         dns = null;
+        return domain;
     }
 
     void pingReply(Urc.PingReply reply) {

@@ -27,10 +27,13 @@ final class ConnectionTable {
 
 
 
-    /** Tells the decoder how a connection's data is printed; replaced with every new line session. */
+    /**
+     * Tells the decoder how a connection's data is printed, and its protocol (the legacy {@code "recv"} names none);
+     * replaced with every new line session.
+     */
     @FunctionalInterface
     interface DecoderFormats {
-        void connection(int connectId, AccessMode mode, RecvFormat recvFormat);
+        void connection(int connectId, Protocol protocol, AccessMode mode, RecvFormat recvFormat);
     }
 
     private final ModuleState state;
@@ -42,7 +45,7 @@ final class ConnectionTable {
     private final TreeMap<Integer, ConnectionSlot> slots = new TreeMap<>();
     private IntRange ids;
     private Map<Integer, RecordedConnections.LastLifetime> previousRun = Map.of();
-    private DecoderFormats decoder = (id, mode, format) -> { };
+    private DecoderFormats decoder = (id, protocol, mode, format) -> { };
     /** Read without the lock by the serial read loop before every read (flow control); written under it. */
     private volatile Integer bridged;
 
@@ -268,7 +271,7 @@ final class ConnectionTable {
     }
 
     void tellDecoder(ConnectionSlot slot) {
-        decoder.connection(slot.connectId, slot.mode, slot.recvFormat);
+        decoder.connection(slot.connectId, slot.protocol, slot.mode, slot.recvFormat);
     }
 
     // ---- transparent mode ----

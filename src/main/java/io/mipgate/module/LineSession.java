@@ -211,7 +211,7 @@ final class LineSession implements AutoCloseable {
             }
             ResponseShape shape = command.response();
             decoder.expect(new ResponseExpectation(command.name(), shape.informationPrefixes(), shape.prompt(),
-                    shape.textLines()));
+                    shape.textLines(), shape.endingReports(), shape.promptLength()));
             current = exchange;
         });
         try {

@@ -236,7 +236,8 @@ public final class ModuleClient {
     // ---- network services of the module ----
 
     public CompletableFuture<List<String>> resolve(DnsLookup lookup) {
-        return async("AT+MDNSGIP", new MdnsGip(lookup.domain(), lookup.cid()), worker.pending::expectDns,
+        return async("AT+MDNSGIP", new MdnsGip(lookup.domain(), lookup.cid()),
+                () -> worker.pending.expectDns(lookup.domain()),
                 worker.pending::forgetDns, state.profile().quirks().firstDnsRetryCodes());
     }
 

@@ -102,8 +102,8 @@ final class UrcRouter {
             case Urc.PingReply reply -> pending.pingReply(reply);
             case Urc.PingStatistics stats -> pending.pingStatistics(stats);
             case Urc.DnsResult dns -> {
-                pending.dnsResult(dns);
-                state.publish(new ModuleEvent.DnsResolved(state.id, state.now(), dns.domain(), dns.addresses()));
+                String domain = pending.dnsResult(dns);
+                state.publish(new ModuleEvent.DnsResolved(state.id, state.now(), domain, dns.addresses()));
             }
             case Urc.NtpResult ntp -> pending.ntpResult(ntp);
             case Urc.ModuleReady ready -> {

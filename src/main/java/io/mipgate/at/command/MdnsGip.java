@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * {@code AT+MDNSGIP=<domainname>[,<cid>]}: {@code OK}, then {@code +MDNSGIP: "<domain>"[,"<ip>"...]}
- * (AT-REFERENCE §2.11).
+ * (AT-REFERENCE §2.11). The legacy ML302 / ML305 firmware prints {@code +MDNSGIP: 0,"<domain>","<ip>"...} or
+ * {@code +MDNSGIP: 1,<err>} before its {@code OK} (FIELD-NOTES §14).
  */
 public record MdnsGip(String domain, Integer cid) implements TcpIpForms.UrcResultForm {
 
@@ -27,6 +28,12 @@ public record MdnsGip(String domain, Integer cid) implements TcpIpForms.UrcResul
             Params.inRange(profile, "<cid>", cid, ModelProfile.PDP_CID);
         }
         return CommandLine.set(name()).quoted(domain).number(cid).encode();
+    }
+
+    /** Where the result comes before the {@code OK}, the {@code OK} waits as long as the lookup. */
+    @Override
+    public Duration responseTimeout(ModelProfile profile) {
+        return profile.dialect().resultsEndCommands() ? dnsBudget(profile) : DEFAULT_RESPONSE_TIMEOUT;
     }
 
     /** Each server may be tried with each address family, for {@code <retries>} attempts of {@code <time>}. */

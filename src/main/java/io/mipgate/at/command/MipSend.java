@@ -107,7 +107,8 @@ public final class MipSend {
 
     /**
      * Form B: {@code AT+MIPSEND=<id>,<send_length>}, then after the {@code >} prompt exactly that many raw bytes
-     * (Cat.1 only; up to 8192, ML305U 4096). The worker writes the bytes as part of the same job.
+     * (Cat.1 only; up to 8192, ML305U 4096). The worker writes the bytes as part of the same job. The legacy ML302 /
+     * ML305 firmware answers the bytes with {@code <id>,SEND OK} alone (FIELD-NOTES §14), which ends the command too.
      */
     public record Prompt(int connectId, int length) implements TcpIpForms.SetForm {
 
@@ -126,7 +127,7 @@ public final class MipSend {
 
         @Override
         public ResponseShape response() {
-            return ResponseShape.prompted(PREFIX);
+            return ResponseShape.prompted(PREFIX, length);
         }
 
         @Override
@@ -163,7 +164,7 @@ public final class MipSend {
 
         @Override
         public ResponseShape response() {
-            return ResponseShape.prompted(PREFIX);
+            return ResponseShape.prompted(PREFIX, 0);
         }
 
         @Override

@@ -16,10 +16,12 @@ import java.util.Objects;
  * events for any split of the same bytes (transparent data aside, which is coalesced per chunk). Lines end on CR, LF
  * or CR LF and are collected in one reusable buffer. After {@code +MIPURC: "rtcp"|"rudp",<id>,<len>,} (normal mode)
  * or {@code +MIPRD: <id>,<unread>,<len>,} the decoder reads exactly {@code len} bytes, or {@code 2×len} HEX digits,
- * as data, whatever they contain ({@link CountedPayload}); the decoder itself frames lines, dispatches between its
- * states, tracks the command in flight and the connections' formats. It never throws on input: what it cannot use becomes
- * {@link AtEvent.Discarded} and decoding resumes at the next line. Every step consumes at least one byte or waits
- * for more.
+ * as data, whatever they contain ({@link CountedPayload}); so it does after the line end of the legacy
+ * {@code +MIPURC: "recv",<id>,<len>}, whose raw bytes follow CR LF (FIELD-NOTES §14). The legacy {@code <id>,<words>}
+ * reports become the events of the current dialect ({@link ConnectionReportLine}). The decoder itself frames lines,
+ * dispatches between its states, tracks the command in flight and the connections' formats. It never throws on input:
+ * what it cannot use becomes {@link AtEvent.Discarded} and decoding resumes at the next line. Every step consumes at
+ * least one byte or waits for more.
  *
  * <p>Not thread-safe: one owner (the port's worker) feeds it and configures it, possibly from inside the sink.
  */
@@ -30,12 +32,14 @@ public final class AtDecoder {
     /** Largest announced payload believed; a larger length is a damaged header. */
     public static final int MAX_PAYLOAD = 65536;
 
-    private enum State { LINE, SKIP_LINE, PAYLOAD, AFTER_PAYLOAD, TRANSPARENT }
+    /** {@code RECV_LF}: a legacy {@code "recv"} header ended with CR; an LF may follow before the payload. */
+    private enum State { LINE, SKIP_LINE, RECV_LF, PAYLOAD, AFTER_PAYLOAD, TRANSPARENT }
 
-    private record Connection(AccessMode mode, RecvFormat format) {
+    /** @param protocol null where the worker has not said: the legacy {@code "recv"} names none, TCP is assumed */
+    private record Connection(Protocol protocol, AccessMode mode, RecvFormat format) {
     }
 
-    private static final Connection DEFAULT_CONNECTION = new Connection(AccessMode.NORMAL, RecvFormat.ASCII);
+    private static final Connection DEFAULT_CONNECTION = new Connection(null, AccessMode.NORMAL, RecvFormat.ASCII);
 
     private final AtEventSink sink;
     private final LineInterpreter interpreter = new LineInterpreter();
@@ -69,6 +73,7 @@ public final class AtDecoder {
             int next = switch (state) {
                 case LINE -> lineBytes(data, pos, end);
                 case SKIP_LINE -> skipLine(data, pos, end);
+                case RECV_LF -> recvLineFeed(data[pos], pos);
                 case PAYLOAD -> payloadBytes(data, pos, end);
                 case AFTER_PAYLOAD -> afterPayload(data[pos], pos);
                 case TRANSPARENT -> transparentBytes(data, pos, end);
@@ -113,7 +118,14 @@ public final class AtDecoder {
     }
 
     public void connection(int connectId, AccessMode mode, RecvFormat format) {
-        connections.put(connectId, new Connection(Objects.requireNonNull(mode), Objects.requireNonNull(format)));
+        Connection known = connections.get(connectId);
+        connection(connectId, known == null ? null : known.protocol(), mode, format);
+    }
+
+    /** As {@link #connection(int, AccessMode, RecvFormat)}, with the protocol a legacy {@code "recv"} stands for. */
+    public void connection(int connectId, Protocol protocol, AccessMode mode, RecvFormat format) {
+        connections.put(connectId,
+                new Connection(protocol, Objects.requireNonNull(mode), Objects.requireNonNull(format)));
     }
 
     public void forgetConnection(int connectId) {
@@ -291,10 +303,21 @@ public final class AtDecoder {
         }
         AtEvent event = null;
         if (from == 0 && MipUrcParser.startsWith(bytes, to, MipUrcParser.MIPURC)) {
+            if (urcParser.recvHeader(bytes, to) && urcParser.length <= MAX_PAYLOAD) {
+                startRecvPayload();
+                return;
+            }
             event = urcParser.urcLine(bytes, to);
         }
         if (event == null) {
             String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+            ConnectionReportLine report = bytes[from] >= '0' && bytes[from] <= '9'
+                    ? ConnectionReportLine.parse(text) : null;
+            if (report != null) {
+                newLine();
+                report.events(expectation, text).forEach(this::dispatch);
+                return;
+            }
             event = interpreter.interpret(text, length, expectation);
         }
         newLine();
@@ -321,6 +344,27 @@ public final class AtDecoder {
         } else {
             state = State.PAYLOAD;
         }
+    }
+
+    /** The header line is complete; its raw payload starts after the line end (CR LF, or a lone LF). */
+    private void startRecvPayload() {
+        Connection connection = connections.getOrDefault(urcParser.id, DEFAULT_CONNECTION);
+        Protocol protocol = connection.protocol() == null ? Protocol.TCP : connection.protocol();
+        int headerLength = line.length();
+        int id = urcParser.id;
+        int length = urcParser.length;
+        newLine();
+        if (payload.start(headerLength, true, id, 0, protocol, length, false, false)) {
+            emitPayload();
+        } else {
+            state = skipLf ? State.RECV_LF : State.PAYLOAD;
+        }
+        skipLf = false;
+    }
+
+    private int recvLineFeed(byte b, int pos) {
+        state = State.PAYLOAD;
+        return b == '\n' ? pos + 1 : pos;
     }
 
     private int payloadBytes(byte[] data, int pos, int end) {

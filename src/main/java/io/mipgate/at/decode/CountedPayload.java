@@ -38,6 +38,8 @@ final class CountedPayload {
     private int payloadPos;
     private boolean hex;
     private boolean quoted;
+    /** The field variant {@code "<data>"} may occur; not after a legacy {@code "recv"}: its bytes follow a line end. */
+    private boolean mayBeQuoted;
     private int pendingNibble = -1;
     private int headerLength;
     private boolean urc;
@@ -52,6 +54,13 @@ final class CountedPayload {
      * Returns whether it is already complete (a zero length): then {@link #take()} it right away.
      */
     boolean start(int headerLength, boolean urc, int id, int unread, Protocol protocol, int length, boolean hex) {
+        return start(headerLength, urc, id, unread, protocol, length, hex, true);
+    }
+
+    /** As {@link #start(int, boolean, int, int, Protocol, int, boolean)}; {@code mayBeQuoted} false: raw bytes only. */
+    boolean start(int headerLength, boolean urc, int id, int unread, Protocol protocol, int length, boolean hex,
+                  boolean mayBeQuoted) {
+        this.mayBeQuoted = mayBeQuoted;
         this.headerLength = headerLength;
         this.urc = urc;
         this.id = id;
@@ -126,7 +135,7 @@ final class CountedPayload {
 
     private int hexData(byte[] data, int pos, int end) {
         int i = pos;
-        if (payloadPos == 0 && pendingNibble < 0 && !quoted && data[i] == '"') {
+        if (mayBeQuoted && payloadPos == 0 && pendingNibble < 0 && !quoted && data[i] == '"') {
             quoted = true; // field variant: quoted data; a quote cannot be a HEX digit
             i++;
         }
@@ -160,7 +169,7 @@ final class CountedPayload {
     private void dataRead() {
         if (quoted) {
             phase = Phase.CLOSE_QUOTE;
-        } else if (!hex && payload.length > 0 && payload[0] == '"') {
+        } else if (mayBeQuoted && !hex && payload.length > 0 && payload[0] == '"') {
             phase = Phase.QUOTE_CHECK;
         } else {
             outcome = COMPLETE;

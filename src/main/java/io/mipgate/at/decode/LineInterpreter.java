@@ -147,6 +147,10 @@ final class LineInterpreter {
         if (fields.isEmpty() || fields.get(0).isEmpty()) {
             return null;
         }
+        AtEvent legacy = legacyDnsResult(fields);
+        if (legacy != null) {
+            return legacy;
+        }
         List<String> values = Fields.unquoteAll(fields);
         for (String value : values) {
             if (value.isEmpty()) {
@@ -154,6 +158,25 @@ final class LineInterpreter {
             }
         }
         return new Urc.DnsResult(values.get(0), values.subList(1, values.size()));
+    }
+
+    /**
+     * The legacy ML302 / ML305 result (FIELD-NOTES §14): {@code 0,"<domain>","<ip>"...} on success, {@code 1,<err>}
+     * on failure, which names no domain. A V5 domain is quoted or a host name, never a bare 0 or 1 followed by these.
+     */
+    private static AtEvent legacyDnsResult(List<String> fields) {
+        Integer outcome = Fields.isQuoted(fields.get(0)) ? null : Fields.integer(fields.get(0));
+        if (outcome == null || fields.size() < 2) {
+            return null;
+        }
+        if (outcome == 0 && Fields.isQuoted(fields.get(1))) {
+            List<String> values = Fields.unquoteAll(fields.subList(1, fields.size()));
+            return values.contains("") ? null : new Urc.DnsResult(values.get(0), values.subList(1, values.size()));
+        }
+        if (outcome == 1 && fields.size() == 2 && Fields.integer(fields.get(1)) != null) {
+            return new Urc.DnsResult("", List.of());
+        }
+        return null;
     }
 
     private static AtEvent ping(List<String> fields) {

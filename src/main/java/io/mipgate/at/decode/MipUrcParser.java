@@ -4,8 +4,9 @@ import io.mipgate.domain.Protocol;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Byte-level grammar of the data-path lines: {@code +MIPURC:} in all its variants and the header of a
- * {@code +MIPRD:} data line. Works on the decoder's line buffer in place.
+ * Byte-level grammar of the data-path lines: {@code +MIPURC:} in all its variants, those of the legacy ML302 / ML305
+ * dialect included ({@code "recv"}, {@code "STATE"}, FIELD-NOTES §14), and the header of a {@code +MIPRD:} data line.
+ * Works on the decoder's line buffer in place.
  */
 final class MipUrcParser {
 
@@ -18,8 +19,13 @@ final class MipUrcParser {
     private static final int SEQ = 3;
     private static final int ACK = 4;
     private static final int DROP = 5;
+    private static final int RECV = 6;
+    private static final int STATE = 7;
+    private static final int STATE_LOWER_CASE = 8;
+    /** OneOS matches {@code "STATE"}, RT-Thread's notes spell it {@code "state"}: both are taken. */
     private static final byte[][] WORDS = {
-        ascii("rtcp"), ascii("rudp"), ascii("disconn"), ascii("seq"), ascii("ack"), ascii("drop")
+        ascii("rtcp"), ascii("rudp"), ascii("disconn"), ascii("seq"), ascii("ack"), ascii("drop"),
+        ascii("recv"), ascii("STATE"), ascii("state")
     };
 
     private final ByteCursor cursor = new ByteCursor();
@@ -63,6 +69,28 @@ final class MipUrcParser {
             return false;
         }
         this.word = w;
+        this.id = (int) connectId;
+        this.length = (int) count;
+        return true;
+    }
+
+    /**
+     * Whether the complete line is the legacy {@code +MIPURC: "recv",<id>,<len>}, whose {@code len} raw bytes follow
+     * its line end.
+     */
+    boolean recvHeader(byte[] line, int length) {
+        ByteCursor c = cursor.at(line, MIPURC.length, length);
+        if (c.quotedWord(WORDS) != RECV || !c.take(',')) {
+            return false;
+        }
+        long connectId = c.number();
+        if (connectId < 0 || !c.take(',')) {
+            return false;
+        }
+        long count = c.number();
+        if (count < 0 || !c.atEnd()) {
+            return false;
+        }
         this.id = (int) connectId;
         this.length = (int) count;
         return true;
@@ -120,6 +148,9 @@ final class MipUrcParser {
             case SEQ -> count == 3 ? new Urc.SeqReport(ints[0], ints[1], ints[2]) : malformed(length);
             case ACK -> count == 2 ? new Urc.AckReport(ints[0], ints[1]) : malformed(length);
             case DROP -> count == 2 ? new Urc.DropReport(ints[0], ints[1]) : malformed(length);
+            // the legacy report of a lost connection: 1 closed by the server, 2 connection exception
+            case STATE, STATE_LOWER_CASE -> count == 2 ? new Urc.Disconnected(ints[0], ints[1]) : malformed(length);
+            case RECV -> malformed(length); // a header the decoder did not take: its length is not believable
             default -> null;
         };
     }

@@ -25,6 +25,7 @@ import java.util.Set;
  * @param ntpDefaultTimeoutSeconds default {@code <timeout>} of AT+MNTP
  * @param pingCid      whether AT+MPING takes {@code <cid>}
  * @param quirks       how the family's real firmware deviates from the manual (FIELD-NOTES)
+ * @param dialect      which TCP/IP output the family's firmware prints (FIELD-NOTES §14)
  */
 public record ModelProfile(
         ModelFamily family,
@@ -40,7 +41,8 @@ public record ModelProfile(
         Dns dns,
         int ntpDefaultTimeoutSeconds,
         boolean pingCid,
-        FieldQuirks quirks) {
+        FieldQuirks quirks,
+        TcpIpDialect dialect) {
 
     /** Ranges that hold for every family (AT-REFERENCE §2). */
     public static final IntRange PORT = IntRange.of(0, 65535);
@@ -88,6 +90,7 @@ public record ModelProfile(
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(dns, "dns");
         Objects.requireNonNull(quirks, "quirks");
+        Objects.requireNonNull(dialect, "dialect");
     }
 
     public String name() {

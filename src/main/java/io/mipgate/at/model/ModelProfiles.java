@@ -42,6 +42,12 @@ public final class ModelProfiles {
     private static final int FIRST_DNS_RETRIES = 5;
     private static final Set<ModelFamily> ML307_FAMILIES = EnumSet.of(ModelFamily.ML307A, ModelFamily.ML307S,
             ModelFamily.ML307R, ModelFamily.ML307G);
+    /**
+     * §14: the drivers that expect the older output name the plain ML302 (OneOS molink ml302, TobudOS ml302) and ML305
+     * (RT-Thread class/ml305): the families ML302A (in the manual since V3.0.0) and ML305A (V4.1.0). ML302S, ML305U and
+     * ML305M are later variants with footnotes of their own and no field driver; they print what the manual says.
+     */
+    private static final Set<ModelFamily> LEGACY_DIALECT_FAMILIES = EnumSet.of(ModelFamily.ML302A, ModelFamily.ML305A);
     /** §8.4: 551 "not in use" on release firmware; a development build answers OK, which needs no entry. */
     private static final Set<Integer> CLOSE_MEANS_ALREADY_CLOSED = Set.of(ModuleErrorCode.TCPIP_NOT_IN_USE.code());
 
@@ -133,7 +139,7 @@ public final class ModelProfiles {
                 mn316Class ? new ModelProfile.KeepAlive(30, 90) : new ModelProfile.KeepAlive(90, 75),
                 dns, 20,
                 family == ModelFamily.MN318,
-                NB_QUIRKS);
+                NB_QUIRKS, TcpIpDialect.V5_MANUAL);
     }
 
     private static ModelProfile cat1(ModelFamily family) {
@@ -169,6 +175,7 @@ public final class ModelProfiles {
                 new ModelProfile.Close(ml307g ? Optional.of(IntRange.of(0, 3)) : Optional.empty(), CloseMode.GRACEFUL),
                 new ModelProfile.KeepAlive(90, 75),
                 dns, ntpTimeout, true,
-                CAT1_QUIRKS);
+                CAT1_QUIRKS,
+                LEGACY_DIALECT_FAMILIES.contains(family) ? TcpIpDialect.ML30X_LEGACY : TcpIpDialect.V5_MANUAL);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Set;
  * @param dns                   AT+MDNSCFG / AT+MDNSGIP specifics
  * @param ntpTimeoutDefault     default {@code <timeout>} of AT+MNTP, seconds (§2.15.2 fn 42)
  * @param pingCid               AT+MPING takes {@code <cid>} (§2.12.2 fn 37)
+ * @param dialect               how the firmware words its TCP/IP results (FIELD-NOTES §14)
  */
 public record ModelFacts(
         EmulatedFamily family,
@@ -38,7 +39,8 @@ public record ModelFacts(
         KeepAlive keepAlive,
         Dns dns,
         int ntpTimeoutDefault,
-        boolean pingCid) {
+        boolean pingCid,
+        Dialect dialect) {
 
     public ModelFacts {
         Objects.requireNonNull(family, "family");
@@ -50,6 +52,7 @@ public record ModelFacts(
         Objects.requireNonNull(close, "close");
         Objects.requireNonNull(keepAlive, "keepAlive");
         Objects.requireNonNull(dns, "dns");
+        Objects.requireNonNull(dialect, "dialect");
         // an option's range exists exactly where the option does, so a table row cannot contradict itself
         requireRangeIffSupported(family, unsupportedCfgOptions, MipCfgOption.TIMEOUT, send.sendTimeout());
         requireRangeIffSupported(family, unsupportedCfgOptions, MipCfgOption.RCVBUF, receive.udpRcvbuf());
@@ -57,6 +60,12 @@ public record ModelFacts(
 
     public boolean supports(MipCfgOption option) {
         return !unsupportedCfgOptions.contains(option);
+    }
+
+    /** The same family speaking another dialect, e.g. an ML302A run with the manual's output for a V5 test. */
+    public ModelFacts withDialect(Dialect other) {
+        return new ModelFacts(family, connectIds, unsupportedCfgOptions, transparentMode, sack, open, send, receive,
+                close, keepAlive, dns, ntpTimeoutDefault, pingCid, other);
     }
 
     private static void requireRangeIffSupported(EmulatedFamily family, Set<MipCfgOption> unsupported,

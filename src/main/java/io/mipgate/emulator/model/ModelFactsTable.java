@@ -79,8 +79,10 @@ final class ModelFactsTable {
             // the empty UDP datagram: MN319 is absent from fn 19, so the generic rule (supported) applies
         });
 
-        cat1(EmulatedFamily.ML302A, row -> { });
-        cat1(EmulatedFamily.ML305A, row -> { });
+        // the drivers that expect the older output name the plain ML302 (OneOS, TobudOS) and ML305 (RT-Thread), i.e.
+        // these two families (FIELD-NOTES §14); ML302S, ML305U, ML305M have no field driver and print the manual's
+        cat1(EmulatedFamily.ML302A, row -> row.dialect = Dialect.ML30X_LEGACY);
+        cat1(EmulatedFamily.ML305A, row -> row.dialect = Dialect.ML30X_LEGACY);
         // ML307 field firmware also answers AT+MDNSCFG="ip" (FIELD-NOTES §9, against the Cat.1 note of §2.10.1)
         cat1(EmulatedFamily.ML307A, row -> row.dnsOptions = EnumSet.of(DnsCfgOption.PRIORITY, DnsCfgOption.IP));
         cat1(EmulatedFamily.ML302S, row -> { });
@@ -225,6 +227,7 @@ final class ModelFactsTable {
         boolean dnsBothFamilies;
         int ntpTimeoutDefault;
         boolean pingCid;
+        Dialect dialect = Dialect.V5_MANUAL;
 
         Row(EmulatedFamily family) {
             this.family = family;
@@ -241,7 +244,7 @@ final class ModelFactsTable {
                     new ModelFacts.KeepAlive(keepIdleDefault, keepIntervalDefault),
                     new ModelFacts.Dns(dnsOptions, dnsPersistent, dnsCachedPeriod, dnsCachedModeDefault,
                             dnsTimeoutDefault, dnsCid, dnsBothFamilies),
-                    ntpTimeoutDefault, pingCid);
+                    ntpTimeoutDefault, pingCid, dialect);
         }
     }
 }

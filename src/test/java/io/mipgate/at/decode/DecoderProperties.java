@@ -48,6 +48,11 @@ class DecoderProperties {
         byte[] rdHex = ascii("\r\n+MIPRD: " + id + ",0," + len + "," + hex + "\r\n\r\nOK\r\n");
         assertThat(decode(rdHex, d -> d.connection(id, AccessMode.PACKET_BUFFER, RecvFormat.HEX)))
                 .containsExactly(new Information.MipRdDataLine(id, 0, data), new FinalResult.Ok());
+
+        // the legacy ML302 / ML305 push (FIELD-NOTES §14): raw after the header's line end, whatever the format
+        byte[] recv = concat(ascii("\r\n+MIPURC: \"recv\"," + id + "," + len + "\r\n"), data);
+        assertThat(decode(recv, d -> d.connection(id, Protocol.UDP, AccessMode.NORMAL, RecvFormat.HEX)))
+                .containsExactly(new Urc.DataReceived(id, Protocol.UDP, data));
     }
 
     @Property(tries = 300)
@@ -55,6 +60,15 @@ class DecoderProperties {
                                                        @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 1600) Integer> cuts) {
         byte[] bytes = concat(ascii("\r\n+MIPURC: \"rtcp\",1," + data.length + ","), data, ascii("\r\n"));
         assertThat(decodeInChunks(bytes, cuts, d -> { })).containsExactly(new Urc.DataReceived(1, Protocol.TCP, data));
+    }
+
+    @Property(tries = 300)
+    void legacy_recv_payloads_round_trip_when_fed_in_random_chunks(
+            @ForAll @Size(max = 1460) byte[] data, @ForAll @Size(max = 12) List<@IntRange(min = 0, max = 1600) Integer> cuts) {
+        byte[] bytes = concat(ascii("\r\n+MIPURC: \"recv\",1," + data.length + "\r\n"), data,
+                ascii("\r\n1,CLOSED\r\n"));
+        assertThat(decodeInChunks(bytes, cuts, d -> { })).containsExactly(new Urc.DataReceived(1, Protocol.TCP, data),
+                new Urc.Disconnected(1, 1));
     }
 
     // ---- (b) a recorded multi-URC stream split anywhere decodes to the same events ------------------------------
@@ -75,6 +89,85 @@ class DecoderProperties {
                 ascii("\r\n+MIPURC: \"rtcp\",0,6,OK\r\n\r\n\r\n"),
                 ascii("\r\n+MATREADY\r\n\u00e0\r\n+CEREG: 1\r\n\r\n+MIPURC: \"disconn\",0,1\r\n"),
                 ascii("\r\n+MIPCLOSE: 1\r\n\r\nOK\r\n"));
+    }
+
+    /** The older ML302 / ML305 dialect (FIELD-NOTES §14): open, prompted send, pushes, DNS, peer close, close. */
+    static final byte[] RECORDED_LEGACY = recordedLegacyStream();
+
+    static byte[] recordedLegacyStream() {
+        byte[] binary = new byte[512];
+        for (int i = 0; i < binary.length; i++) {
+            binary[i] = (byte) (i * 13);
+        }
+        return concat(
+                ascii("\r\nOK\r\n\r\n0,CONNECT OK\r\n"),
+                ascii("\r\n+MIPURC: \"recv\",0,512\r\n"), binary,
+                ascii("\r\n>\r\n+MIPURC: \"recv\",0,512\r\n"), binary, ascii("\r\n0,SEND OK\r\n"),
+                ascii("\r\n+MIPURC: \"recv\",0,11\r\n0,SEND OK\r\n"),
+                ascii("\r\n+MDNSGIP: 0,\"echo.test\",\"127.0.0.1\"\r\n\r\nOK\r\n"),
+                ascii("\r\n+MIPURC: \"STATE\",0,1\r\n\r\n0,CLOSED\r\n"),
+                ascii("\r\n1,CLOSE OK\r\n"));
+    }
+
+    /** The worker's side of the legacy stream: what it expects as each command goes out. */
+    static List<AtEvent> decodeLegacy(List<Integer> cuts) {
+        List<AtEvent> events = new ArrayList<>();
+        AtDecoder decoder = new AtDecoder(events::add);
+        int sendStart = indexOf(RECORDED_LEGACY, ascii("\r\n>"));
+        int dnsStart = indexOf(RECORDED_LEGACY, ascii("\r\n+MDNSGIP"));
+        int closeStart = indexOf(RECORDED_LEGACY, ascii("\r\n1,CLOSE OK"));
+        TreeSet<Integer> points = new TreeSet<>(List.of(0, sendStart, dnsStart, closeStart, RECORDED_LEGACY.length));
+        for (int cut : cuts) {
+            points.add(Math.min(cut, RECORDED_LEGACY.length));
+        }
+        int from = 0;
+        for (int to : points) {
+            if (from == 0) {
+                decoder.expect(ResponseExpectation.of("AT+MIPOPEN"));
+            }
+            if (from == sendStart) {
+                decoder.expect(ResponseExpectation.prompt("AT+MIPSEND", 512));
+            } else if (from == dnsStart) {
+                decoder.expect(ResponseExpectation.of("AT+MDNSGIP"));
+            } else if (from == closeStart) {
+                decoder.expect(new ResponseExpectation("AT+MIPCLOSE", java.util.Set.of(), false, false,
+                        java.util.Set.of(ConnectionReport.CLOSE_OK), 0));
+            }
+            decoder.feed(Arrays.copyOfRange(RECORDED_LEGACY, from, to), 0, to - from);
+            from = to;
+        }
+        return events;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    @Property(tries = 500)
+    void a_recorded_legacy_stream_split_anywhere_decodes_the_same(
+            @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 1300) Integer> cuts) {
+        List<AtEvent> whole = decodeLegacy(List.of());
+        byte[] binary = Arrays.copyOfRange(RECORDED_LEGACY, indexOf(RECORDED_LEGACY, ascii(",512\r\n")) + 6,
+                indexOf(RECORDED_LEGACY, ascii(",512\r\n")) + 6 + 512);
+        assertThat(whole).containsExactly(
+                new FinalResult.Ok(), new Urc.MipOpenResult(0, 0),
+                new Urc.DataReceived(0, Protocol.TCP, binary),
+                new AtEvent.Prompt(), new Urc.DataReceived(0, Protocol.TCP, binary), new Information.MipSendLine(0, 512),
+                new FinalResult.Ok(),
+                new Urc.DataReceived(0, Protocol.TCP, ascii("0,SEND OK\r\n")),
+                new Urc.DnsResult("echo.test", List.of("127.0.0.1")), new FinalResult.Ok(),
+                new Urc.Disconnected(0, 1), new Urc.Disconnected(0, 1),
+                new Urc.MipCloseResult(1, java.util.OptionalInt.empty()), new FinalResult.Ok());
+        assertThat(decodeLegacy(cuts)).isEqualTo(whole);
     }
 
     static void recordedConnections(AtDecoder decoder) {
@@ -103,7 +196,11 @@ class DecoderProperties {
             new Valid("+MATREADY", new Urc.ModuleReady()),
             new Valid("+MIPCLOSE: 2", new Urc.MipCloseResult(2, java.util.OptionalInt.empty())),
             new Valid("+CME ERROR: 552", FinalResult.CmeError.of(FinalResult.CmeError.Kind.CME, 552)),
-            new Valid("OK", new FinalResult.Ok()));
+            new Valid("OK", new FinalResult.Ok()),
+            new Valid("0,CONNECT OK", new Urc.MipOpenResult(0, 0)),
+            new Valid("+MIPURC: \"recv\",1,5\r\nab\r\nc", new Urc.DataReceived(1, Protocol.TCP, ascii("ab\r\nc"))),
+            new Valid("+MIPURC: \"STATE\",2,2", new Urc.Disconnected(2, 2)),
+            new Valid("3,CLOSED", new Urc.Disconnected(3, 1)));
 
     record Piece(byte[] garbage, Valid valid) {
     }
