@@ -16,14 +16,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A module that reboots while a connection holds the line in transparent mode prints its {@code +MATREADY} into what
- * the gateway reads as payload. The gateway notices it (a banner after a quiet line, confirmed by a {@code +++} that
- * nobody answers) and recovers within {@link #DETECTION_BOUND}; a peer that sends the same text as payload gets it
- * delivered intact and exactly once, with no reset.
+ * the gateway reads as payload; the gateway asks the module ({@code +++}) when a banner follows a quiet line. The
+ * reboot itself is a {@link FaultCampaignTest} scenario ("module reboot in transparent mode": detected and UP again
+ * within 15 s, about 7 s measured, the banner never handed out as payload). Here the other side of the trade-off: a
+ * peer that sends the same text as payload gets it delivered intact and exactly once, with no reset, and the
+ * connection goes back to transparent mode.
  */
 class TransparentRebootTest {
 
-    /** Guard times (60 ms here, 1 s on real firmware) plus the +++ answer timeout (5 s) plus start-up. */
-    private static final Duration DETECTION_BOUND = Duration.ofSeconds(15);
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private TcpEchoServer echo;
@@ -46,27 +46,6 @@ class TransparentRebootTest {
     void stop() throws Exception {
         gateway.close();
         echo.close();
-    }
-
-    @Test
-    void aRebootInTransparentModeIsDetectedAndTheModuleComesBack() throws Exception {
-        long started = System.nanoTime();
-        gateway.module("m").faults().reboot();
-
-        await().atMost(DETECTION_BOUND).until(() -> !gateway.events(ModuleEvent.ModuleReset.class).isEmpty()
-                && module.snapshot().status() == ModuleStatus.UP);
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        System.out.printf("transparent-mode reboot: detected and UP again in %d ms%n", millis);
-        assertThat(module.connection(0).state()).isEqualTo(ConnectionState.CLOSED);
-        assertThat(module.connection(0).reason()).isEqualTo("module reset");
-        assertThat(module.snapshot().transparentBridgeActive()).isFalse();
-        assertThat(module.read(0, 4096)).as("the boot banner is not handed out as payload").isEmpty();
-
-        module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), 1, AccessMode.TRANSPARENT, null, null))
-                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        byte[] next = Payloads.binary(300, 2);
-        module.send(1, next, SendOptions.DEFAULT).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertThat(Payloads.readExactly(module, 1, next.length, WAIT)).isEqualTo(next);
     }
 
     @Test
