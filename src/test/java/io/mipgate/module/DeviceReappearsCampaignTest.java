@@ -105,6 +105,7 @@ class DeviceReappearsCampaignTest {
                 .anyMatch(e -> e instanceof ModuleEvent.StatusChanged changed && changed.to() == ModuleStatus.DOWN);
         assertThat(snapshots).anyMatch(s -> s.status() == ModuleStatus.DOWN && s.lastError() != null
                 && s.lastError().startsWith("link lost"));
+        assertThat(module.snapshot().faults().linkReconnects()).isEqualTo(1);
         assertThat(reconnects()).isGreaterThan(reconnects);
 
         // the module kept its connection: it is still open, nothing was invented, and it carries the next job

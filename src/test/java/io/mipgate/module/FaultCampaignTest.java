@@ -42,7 +42,8 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * is UP again within the scenario's bound ({@link #RECOVERY_BOUND} unless stated), the next job works, every byte
  * each connection received is read once and in order (all of it where the connection survives the fault), nothing
  * lands on another connection, and the fault shows in all three places an operator looks: the module snapshot the
- * API serves (taken at every event, so a passing state such as RESYNC is seen), the event stream, and the metrics
+ * API serves (its fault counts, or the state of the connections; taken at every event, so a passing state is seen
+ * too), the event stream, and the metrics
  * (a {@link SimpleMeterRegistry} fed by the real {@link ModuleEventMetrics}). One line per scenario gives its
  * recovery time. The device vanishing from its path, and the database going away, are campaign scenarios of their
  * own ({@link DeviceReappearsCampaignTest}, {@code store.DatabaseOutageCampaignTest}): they need a pseudo-terminal
@@ -57,8 +58,6 @@ class FaultCampaignTest {
     static final Duration RECOVERY_BOUND = Duration.ofSeconds(10);
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Map<String, Long> RECOVERY_MILLIS = new TreeMap<>();
-    private static final Predicate<ModuleSnapshot> NOT_UP =
-            s -> s.status() != ModuleStatus.UP || !"NONE".equals(s.recoveryRung());
 
     /**
      * What a scenario does to the module, and where it must show: an event, a snapshot (any taken from the fault to
@@ -146,18 +145,20 @@ class FaultCampaignTest {
                     c.inFlight.add(c.module.refresh(0));
                 }).losesConnections().shows(ModuleEvent.ModuleReset.class::isInstance, resetSeen(), resets()),
                 Scenario.of("link drop (EOF) and re-attach", c -> c.faults().dropAttachment()).losesConnections()
-                        .shows(ModuleEvent.LinkReconnected.class::isInstance, NOT_UP,
+                        .shows(ModuleEvent.LinkReconnected.class::isInstance, s -> s.faults().linkReconnects() == 1,
                                 Metric.counter("mipgate.link.reconnects", "module", "m")),
                 Scenario.of("swallowed response", c -> {
                     c.faults().swallowNextResponse();
                     c.inFlight.add(c.module.refresh(0));
-                }).shows(e -> e instanceof ModuleEvent.RecoveryStep step && step.rung().equals("RESYNC"), NOT_UP,
+                }).shows(e -> e instanceof ModuleEvent.RecoveryStep step && step.rung().equals("RESYNC"),
+                        s -> s.faults().commandTimeouts() > 0 && s.faults().moduleResets() == 0,
                         Metric.timerCount("mipgate.at.command.duration", "module", "m", "outcome", "TIMEOUT"))
                         .within(RECOVERY_BOUND.plusSeconds(5)), // only the command's own timeout (5 s) can tell
                 Scenario.of("garbage and a partial line", c -> {
                     c.faults().injectBytes(new byte[]{(byte) 0xE0, 0, (byte) 0xFF, '\r', '\n'});
                     c.faults().injectText("\r\n+MIPURC: \"rtcp\",0,7");
-                }).shows(ModuleEvent.GarbageDiscarded.class::isInstance, allConnected(0, 1, 2),
+                }).shows(ModuleEvent.GarbageDiscarded.class::isInstance,
+                        allConnected(0, 1, 2).and(s -> s.faults().discardedBytes() > 0),
                         Metric.counter("mipgate.at.discarded", "module", "m")),
                 Scenario.of("a URC inside a response", c -> {
                     c.faults().injectUrcInNextResponse("+MIPURC: \"disconn\",4,1");
@@ -223,7 +224,7 @@ class FaultCampaignTest {
                     for (int i = 0; i < 8; i++) {
                         c.inFlight.add(c.module.refresh(0));
                     }
-                }).shows(ModuleEvent.JobRejected.class::isInstance, s -> s.queueDepth() == s.queueCapacity(),
+                }).shows(ModuleEvent.JobRejected.class::isInstance, s -> s.faults().rejectedJobs() > 0,
                         Metric.counter("mipgate.at.jobs.rejected", "module", "m", "reason", "queue_full")));
     }
 
@@ -236,9 +237,9 @@ class FaultCampaignTest {
                 && changed.to() == ConnectionState.CLOSED;
     }
 
-    /** A reboot shows as RECOVERING and as connections closed for "module reset". */
+    /** A reboot shows as one reset counted and as connections closed for "module reset". */
     private static Predicate<ModuleSnapshot> resetSeen() {
-        return s -> s.status() == ModuleStatus.RECOVERING
+        return s -> s.faults().moduleResets() == 1
                 && s.connections().stream().anyMatch(c -> "module reset".equals(c.reason()));
     }
 
