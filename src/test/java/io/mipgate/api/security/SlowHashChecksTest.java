@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * HTTP Basic and the {@code {bcrypt}} metrics token cost a slow hash only within a budget (issue 16, defect 4): a
@@ -21,29 +19,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 class SlowHashChecksTest {
 
-    private static final BCryptPasswordEncoder CHEAP_BCRYPT = new BCryptPasswordEncoder(4);
-
-    /** Counts the slow hash checks asked for, and against which hash. */
-    private static final class CountingEncoder implements PasswordEncoder {
-        final AtomicInteger checks = new AtomicInteger();
-        final List<String> against = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public String encode(CharSequence raw) {
-            return CHEAP_BCRYPT.encode(raw);
-        }
-
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            checks.incrementAndGet();
-            against.add(encoded);
-            return CHEAP_BCRYPT.matches(raw, encoded);
-        }
-    }
+    private static final BCryptPasswordEncoder CHEAP_BCRYPT = CountingBcrypt.CHEAP_BCRYPT;
 
     private final AtomicLong now = new AtomicLong();
     private final SlowHashBudget budget = new SlowHashBudget(3, 1_000_000_000L, now::get);
-    private final CountingEncoder encoder = new CountingEncoder();
+    private final CountingBcrypt encoder = new CountingBcrypt();
     private final String aliceHash = CHEAP_BCRYPT.encode("alice-secret");
     private final BasicUsers users = new BasicUsers(List.of(new BasicUsers.User("alice", aliceHash, Role.ADMIN),
             new BasicUsers.User("bob", CHEAP_BCRYPT.encode("bob-secret"), Role.VIEWER)), encoder, budget);
