@@ -1,7 +1,9 @@
 package io.mipgate.module;
 
 import io.mipgate.domain.AccessMode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -266,10 +268,12 @@ final class ConnectionLifecycle {
     /** Fails every result a URC would have completed (link lost, module reset, shutdown). */
     void failPending(RuntimeException cause) {
         state.locked(() -> {
-            opens.values().forEach(f -> f.completeExceptionally(cause));
-            closes.values().forEach(f -> f.completeExceptionally(cause));
+            // copies first: failing a future runs its dependants here, and they remove themselves from the maps
+            List<CompletableFuture<?>> waiting = new ArrayList<>(opens.values());
+            waiting.addAll(closes.values());
             opens.clear();
             closes.clear();
+            waiting.forEach(f -> f.completeExceptionally(cause));
             if (connect != null) {
                 connect.completeExceptionally(cause);
             }

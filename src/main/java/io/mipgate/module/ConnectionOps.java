@@ -1,6 +1,5 @@
 package io.mipgate.module;
 
-import io.mipgate.at.command.Escape;
 import io.mipgate.at.command.MipCfg;
 import io.mipgate.at.command.MipClose;
 import io.mipgate.at.command.MipMode;
@@ -43,6 +42,7 @@ final class ConnectionOps {
     private final SackSampler sampler;
     private final FlowControl flow;
     private final java.util.function.Supplier<LineSession> line;
+    private final TransparentSwitch transparent;
 
     ConnectionOps(WorkerContext context, SackSampler sampler, FlowControl flow,
                   java.util.function.Supplier<LineSession> line) {
@@ -51,6 +51,7 @@ final class ConnectionOps {
         this.sampler = sampler;
         this.flow = flow;
         this.line = line;
+        this.transparent = new TransparentSwitch(context, flow, line);
     }
 
     private String id() {
@@ -315,32 +316,21 @@ final class ConnectionOps {
                 }
             }
             requireNotBridged("AT+MIPMODE");
+            if (mode == AccessMode.TRANSPARENT) {
+                transparent.enter(connectId);
+                return table.snapshot(connectId);
+            }
             MipMode.Set command = MipMode.Set.to(connectId, mode);
-            CompletableFuture<Void> connected = mode == AccessMode.TRANSPARENT ? table.lifecycle.expectConnect(connectId) : null;
             // the new mode takes effect with the OK: what the module prints after it is already in the new form
-            Runnable switchDecoder = mode == AccessMode.TRANSPARENT ? null : () -> table.mode(connectId, mode);
-            context.exec(command, null, switchDecoder).orThrow(id(), command.describe());
-            if (connected != null) {
-                Deadlines.within(connected, command.asyncResult(context.state.profile()).orElseThrow().deadline(),
-                        id(), "CONNECT").get();
-            } else if (mode.isBuffered()) {
+            context.exec(command, null, () -> table.mode(connectId, mode)).orThrow(id(), command.describe());
+            if (mode.isBuffered()) {
                 flow.scheduleRead(connectId);
             }
             return table.snapshot(connectId);
         });
     }
 
-    /** Leaves transparent mode: guard time, {@code +++}, guard time, {@code OK}. */
     private void escape(int connectId) {
-        Duration guard = context.settings.escapeGuard();
-        flow.escaping(true);
-        try {
-            LineSession.sleep(guard);
-            context.state.locked(() -> line.get().decoder().escapeSent());
-            context.exec(new Escape(guard)).orThrow(id(), "+++");
-        } finally {
-            flow.escaping(false);
-        }
-        table.bridgeEnded(connectId);
+        transparent.escape(connectId, null);
     }
 }

@@ -10,12 +10,23 @@ import java.util.List;
  * @param recoveryAttempts    recovery attempts in the current episode
  * @param consecutiveTimeouts command timeouts since the last answered command
  * @param dataCall            the PDP context the module's sockets use, as last read (FIELD-NOTES §5)
+ * @param faults              what has gone wrong since start-up, including faults the gateway recovered from
  */
 public record ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
                              Instant statusSince, int queueDepth, int queueCapacity, String lastError,
                              boolean transparentBridgeActive, List<ConnectionSnapshot> connections,
                              String recoveryRung, int recoveryAttempts, int consecutiveTimeouts,
-                             DataCallState dataCall) {
+                             DataCallState dataCall, FaultCounts faults) {
+
+    /** A view without fault counts, for fixtures and adapters. */
+    public ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
+                          Instant statusSince, int queueDepth, int queueCapacity, String lastError,
+                          boolean transparentBridgeActive, List<ConnectionSnapshot> connections, String recoveryRung,
+                          int recoveryAttempts, int consecutiveTimeouts, DataCallState dataCall) {
+        this(id, link, model, firmware, imei, status, statusSince, queueDepth, queueCapacity, lastError,
+                transparentBridgeActive, connections, recoveryRung, recoveryAttempts, consecutiveTimeouts, dataCall,
+                FaultCounts.NONE);
+    }
 
     /** A view without a data call read yet, for fixtures and adapters. */
     public ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,

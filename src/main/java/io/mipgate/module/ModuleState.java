@@ -29,6 +29,7 @@ final class ModuleState {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<ModuleEvent> outbox = new ArrayList<>();
     private final List<ModuleEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final FaultTally faults = new FaultTally();
 
     private volatile ModelProfile profile;
     private String model;
@@ -99,6 +100,7 @@ final class ModuleState {
     }
 
     void publish(ModuleEvent event) {
+        faults.record(event);
         if (lock.isHeldByCurrentThread()) {
             outbox.add(event);
         } else {
@@ -118,6 +120,10 @@ final class ModuleState {
 
     ModelProfile profile() {
         return profile;
+    }
+
+    FaultCounts faults() {
+        return faults.counts();
     }
 
     void profile(ModelProfile newProfile) {

@@ -111,7 +111,7 @@ public final class ModuleWorker implements AutoCloseable {
         return state.locked(() -> new ModuleSnapshot(settings.id(), settings.link().toString(), state.model(),
                 state.firmware(), state.imei(), state.status(), state.statusSince(), queue.depth(), queue.capacity(),
                 state.lastError(), table.bridged() != null, table.snapshots(), ladder.rung().name(),
-                ladder.attempts(), ladder.consecutiveTimeouts(), state.dataCall()));
+                ladder.attempts(), ladder.consecutiveTimeouts(), state.dataCall(), state.faults()));
     }
 
     /**

@@ -37,6 +37,11 @@ final class UrcRouter {
 
         /** A {@code "disconn"} with state 3: the PDP context went down (FIELD-NOTES §8.3). */
         void dataCallLost();
+
+        /** Whether these transparent bytes are held back while the worker checks for a reboot. */
+        default boolean holdTransparent(byte[] data) {
+            return false;
+        }
     }
 
     private final ModuleState state;
@@ -65,7 +70,11 @@ final class UrcRouter {
                 urc(urc);
             }
             case AtEvent.Connect connect -> table.lifecycle.connected();
-            case AtEvent.TransparentData data -> table.traffic.receivedTransparent(data.data());
+            case AtEvent.TransparentData data -> {
+                if (!followups.holdTransparent(data.data())) {
+                    table.traffic.receivedTransparent(data.data());
+                }
+            }
             case AtEvent.Echo echo -> {
                 if (state.echoOff()) {
                     // ATE0 does not survive a reboot: an echo is a reboot we did not see announced (FIELD-NOTES §3)

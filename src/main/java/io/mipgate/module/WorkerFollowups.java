@@ -18,6 +18,7 @@ final class WorkerFollowups implements UrcRouter.Followups {
     private final Reconciler reconciler;
     private final Supplier<LineSession> line;
     private final Consumer<String> rebootSeen;
+    private final TransparentRebootWatch transparentReboot;
 
     WorkerFollowups(WorkerContext context, FlowControl flow, Reconciler reconciler, Supplier<LineSession> line,
                     Consumer<String> rebootSeen) {
@@ -26,6 +27,13 @@ final class WorkerFollowups implements UrcRouter.Followups {
         this.reconciler = reconciler;
         this.line = line;
         this.rebootSeen = rebootSeen;
+        this.transparentReboot = new TransparentRebootWatch(context, new TransparentSwitch(context, flow, line),
+                rebootSeen);
+    }
+
+    @Override
+    public boolean holdTransparent(byte[] data) {
+        return transparentReboot.hold(data);
     }
 
     @Override

@@ -44,6 +44,17 @@ final class FaultyLinks implements LinkFactory {
         inbound = text -> pattern.matcher(text).replaceAll(replacement);
     }
 
+    /** Replaces the first match of {@code pattern} in what the module says, then lets everything through again. */
+    void rewriteInboundOnce(Pattern pattern, String replacement) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        inbound = text -> {
+            if (done.get() || !pattern.matcher(text).find() || !done.compareAndSet(false, true)) {
+                return text;
+            }
+            return pattern.matcher(text).replaceFirst(replacement);
+        };
+    }
+
     /** From now on what the module says reaches the gateway only after {@link #releaseReplies()}. */
     void holdReplies() {
         synchronized (replyGate) {

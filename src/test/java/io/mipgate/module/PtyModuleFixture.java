@@ -17,7 +17,7 @@ import java.time.Duration;
 final class PtyModuleFixture implements AutoCloseable {
 
     final VirtualModule module;
-    final PseudoTerminal pty;
+    volatile PseudoTerminal pty;
     private final Path dir;
 
     PtyModuleFixture(EmulatedFamily family) throws IOException {
@@ -26,6 +26,21 @@ final class PtyModuleFixture implements AutoCloseable {
         module = new VirtualModule(EmulatorConfig.builder(family).guardTime(Duration.ofMillis(50)).build());
         module.attach(pty.inputStream(), pty.outputStream());
         module.powerOn();
+    }
+
+    /**
+     * The device goes away, as a USB serial adapter that is pulled: its path disappears and the open line fails. The
+     * module keeps running (its sockets survive), as with a hub reset.
+     */
+    void unplug() {
+        module.detach();
+        pty.close();
+    }
+
+    /** The device comes back under the same path (a new pseudo-terminal behind the same symlink). */
+    void replug() throws IOException {
+        pty = PseudoTerminal.open(dir.resolve("ttyEMU0"));
+        module.attach(pty.inputStream(), pty.outputStream());
     }
 
     /** The link spec the gateway uses: {@code serial:<symlink>?baud=115200}. */

@@ -44,7 +44,8 @@ public class OpenApiConfiguration {
                 + " does not take");
         ERRORS.put("422", "module-refused (cmeCode 3, 4, 24, 25, 50, 577 or plain ERROR) or unsupported-on-model (model)");
         ERRORS.put("429", "queue-full: the module's job queue is full (Retry-After); too-many-streams: the event stream"
-                + " caps per credential and in all");
+                + " caps per credential and in all; credential-checks-busy: too many credentials awaiting a slow hash"
+                + " (bcrypt, scrypt...) check at once (Retry-After)");
         ERRORS.put("502", "network-failure (cmeCode 31, 557-562), dns-failed (580) or module-fault (0, 20, 100, 554-556)");
         ERRORS.put("503", "module-unavailable: module DOWN, RECOVERING, FAILED or STOPPED; module-busy (cmeCode 14,"
                 + " 576, 581, 582); network-unavailable (10, 11, 13, 30, 570-575); all with Retry-After");

@@ -29,7 +29,18 @@ public record ModuleDto(
         @Schema(description = "recovery attempts in the current episode", example = "0") int recoveryAttempts,
         @Schema(description = "command timeouts since the last answered command", example = "0")
         int consecutiveTimeouts,
-        @Schema(description = "the PDP context the module's sockets use") DataCall dataCall) {
+        @Schema(description = "the PDP context the module's sockets use") DataCall dataCall,
+        @Schema(description = "what has gone wrong since the gateway started, recovered faults included") Faults faults) {
+
+    /** Fault counts since start-up: each is also a metric and an event; these stay after the module recovered. */
+    @Schema(name = "ModuleFaults")
+    public record Faults(
+            @Schema(description = "bytes on the serial line that decoded to nothing", example = "0") long discardedBytes,
+            @Schema(description = "commands the module never answered in time", example = "0") long commandTimeouts,
+            @Schema(description = "module reboots noticed, soft reboots included", example = "0") long moduleResets,
+            @Schema(description = "times the serial line was lost and opened again", example = "0") long linkReconnects,
+            @Schema(description = "jobs refused: queue full or module unavailable", example = "0") long rejectedJobs) {
+    }
 
     /** The module's data call as last read (AT+MIPCALL?). */
     @Schema(name = "DataCall")
@@ -49,6 +60,8 @@ public record ModuleDto(
                         .map(c -> ConnectionDto.of(s.id(), c)).toList(),
                 s.recoveryRung(), s.recoveryAttempts(), s.consecutiveTimeouts(),
                 new DataCall(s.dataCall().cid(), s.dataCall().known(), s.dataCall().active(), s.dataCall().address(),
-                        s.dataCall().apn()));
+                        s.dataCall().apn()),
+                new Faults(s.faults().discardedBytes(), s.faults().commandTimeouts(), s.faults().moduleResets(),
+                        s.faults().linkReconnects(), s.faults().rejectedJobs()));
     }
 }

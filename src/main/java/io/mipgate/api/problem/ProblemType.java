@@ -30,6 +30,8 @@ public enum ProblemType {
     UNSUPPORTED_ON_MODEL("unsupported-on-model", HttpStatus.UNPROCESSABLE_CONTENT, "Not supported on this model"),
     QUEUE_FULL("queue-full", HttpStatus.TOO_MANY_REQUESTS, "Module job queue full"),
     TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS, "Too many event streams"),
+    CREDENTIAL_CHECKS_BUSY("credential-checks-busy", HttpStatus.TOO_MANY_REQUESTS,
+            "Too many credentials awaiting a slow hash check"),
     MODULE_UNAVAILABLE("module-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Module unavailable"),
     CANCELLED("cancelled", HttpStatus.SERVICE_UNAVAILABLE, "Operation cancelled"),
     MODULE_TIMEOUT("module-timeout", HttpStatus.GATEWAY_TIMEOUT, "Module did not answer in time"),

@@ -24,20 +24,37 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String PROMETHEUS = "/actuator/prometheus";
 
     private final Credentials credentials;
+    private final SlowHashBudget budget;
 
-    ApiKeyAuthenticationFilter(Credentials credentials) {
+    ApiKeyAuthenticationFilter(Credentials credentials, SlowHashBudget budget) {
         this.credentials = credentials;
+        this.budget = budget;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean admitted;
+        try {
+            admitted = admit(request, response, credentials);
+        } catch (CredentialCheckDeferred e) {
+            ProblemResponses.deferred(request, response, budget);
+            return;
+        }
+        if (admitted) {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Authenticates a key or metrics token if one is presented; false when the request was answered (refused). */
+    private static boolean admit(HttpServletRequest request, HttpServletResponse response, Credentials credentials)
+            throws IOException {
         String key = request.getHeader(HEADER);
         if (key != null) {
             Optional<Credentials.Key> match = key.isBlank() ? Optional.empty() : credentials.apiKey(key);
             if (match.isEmpty()) {
                 ProblemResponses.write(request, response, ProblemType.UNAUTHORIZED, "unknown API key");
-                return;
+                return false;
             }
             Credentials.Key found = match.get();
             authenticate("key:" + found.name(), found.role().authority());
@@ -46,12 +63,12 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             if (authorization != null && authorization.startsWith("Bearer ")) {
                 if (!credentials.metricsToken(authorization.substring(7).trim())) {
                     ProblemResponses.write(request, response, ProblemType.UNAUTHORIZED, "wrong metrics token");
-                    return;
+                    return false;
                 }
                 authenticate("metrics", METRICS_AUTHORITY);
             }
         }
-        chain.doFilter(request, response);
+        return true;
     }
 
     private static void authenticate(String principal, String authority) {

@@ -1,7 +1,8 @@
 package io.mipgate.api.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The API keys and the metrics token the gateway accepts, held as hashes only. A presented key is found through a
  * fast index before any slow hash runs: {@code {sha256}} keys by the digest of the presented key, {@code {bcrypt}}
  * keys by their {@code key-id} (the leading characters of the key). An unknown key therefore costs one SHA-256 and
- * never a bcrypt check; only a key that carries a bcrypt key's id is checked, against that one hash.
+ * never a bcrypt check; only a key that carries a bcrypt key's id is checked, against that one hash, and only within
+ * the {@link SlowHashBudget} shared with HTTP Basic. A {@code {bcrypt}} metrics token is checked until a scrape
+ * presents the right one, then by digest.
  */
 public final class Credentials {
 
@@ -27,25 +30,26 @@ public final class Credentials {
     }
 
     static final int MIN_KEY_ID = 4;
-    private static final int VERIFIED_CACHE = 256;
 
     private final int size;
     private final Map<String, Key> bySha256 = new HashMap<>();
     private final Map<String, Key> byKeyId = new LinkedHashMap<>();
     private final SecretHash metricsToken;
     private final PasswordEncoder bcrypt;
+    private final SlowHashBudget budget;
     /** SHA-256 of a presented key → the bcrypt-hashed key it matched, so bcrypt runs once per right key. */
-    private final Map<String, Key> verified = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Key> eldest) {
-            return size() > VERIFIED_CACHE;
-        }
-    });
+    private final VerifiedSecrets<Key> verified = new VerifiedSecrets<>();
+    /**
+     * The SHA-256 of the {@code {bcrypt}} metrics token once a scrape presented it: there is one token, so from then
+     * on any other token is refused by a constant-time digest compare and never reaches bcrypt.
+     */
+    private volatile String verifiedMetricsToken;
 
-    Credentials(List<Key> keys, SecretHash metricsToken, PasswordEncoder bcrypt) {
+    Credentials(List<Key> keys, SecretHash metricsToken, PasswordEncoder bcrypt, SlowHashBudget budget) {
         this.size = keys.size();
         this.metricsToken = metricsToken;
         this.bcrypt = bcrypt;
+        this.budget = budget;
         for (Key key : keys) {
             if (key.hash().kind() == SecretHash.Kind.SHA256) {
                 Key clash = bySha256.putIfAbsent(key.hash().value(), key);
@@ -59,11 +63,15 @@ public final class Credentials {
         }
     }
 
-    Credentials(List<Key> keys, SecretHash metricsToken) {
-        this(keys, metricsToken, new BCryptPasswordEncoder());
+    Credentials(List<Key> keys, SecretHash metricsToken, PasswordEncoder bcrypt) {
+        this(keys, metricsToken, bcrypt, new SlowHashBudget());
     }
 
     static Credentials from(SecurityProperties properties, List<Key> extra) {
+        return from(properties, extra, new SlowHashBudget());
+    }
+
+    static Credentials from(SecurityProperties properties, List<Key> extra, SlowHashBudget budget) {
         List<Key> keys = new ArrayList<>(extra);
         for (int i = 0; i < properties.getApiKeys().size(); i++) {
             SecurityProperties.ApiKey key = properties.getApiKeys().get(i);
@@ -80,7 +88,7 @@ public final class Credentials {
         }
         SecretHash metrics = properties.getMetricsToken() == null || properties.getMetricsToken().isBlank() ? null
                 : SecretHash.parse("mipgate.security.metrics-token", properties.getMetricsToken());
-        return new Credentials(keys, metrics);
+        return new Credentials(keys, metrics, new BCryptPasswordEncoder(), budget);
     }
 
     /** A bcrypt key's id: required, and no id may start another, so a presented key matches one id at most. */
@@ -104,6 +112,11 @@ public final class Credentials {
         return size;
     }
 
+    /**
+     * The key presented, if it is one of ours.
+     *
+     * @throws CredentialCheckDeferred a bcrypt key's id with a secret not verified yet, while the budget is spent
+     */
     Optional<Key> apiKey(String presented) {
         String sha = SecretHash.sha256Hex(presented);
         // a map lookup by digest: its timing can tell at most something about the digest, never about a key
@@ -118,8 +131,11 @@ public final class Credentials {
         for (Map.Entry<String, Key> entry : byKeyId.entrySet()) {
             if (presented.startsWith(entry.getKey())) {
                 Key key = entry.getValue();
+                if (!budget.tryAcquire()) {
+                    throw new CredentialCheckDeferred();
+                }
                 if (bcrypt.matches(presented, key.hash().value())) {
-                    verified.put(sha, key);
+                    verified.accepted(sha, key);
                     return Optional.of(key);
                 }
                 return Optional.empty();
@@ -132,11 +148,31 @@ public final class Credentials {
         return metricsToken != null;
     }
 
+    /**
+     * Whether this is the metrics token.
+     *
+     * @throws CredentialCheckDeferred a {@code {bcrypt}} token not verified yet, while the budget is spent
+     */
     boolean metricsToken(String presented) {
         if (metricsToken == null) {
             return false;
         }
-        return metricsToken.kind() == SecretHash.Kind.SHA256 ? metricsToken.matchesSha256(SecretHash.sha256Hex(presented))
-                : bcrypt.matches(presented, metricsToken.value());
+        String sha = SecretHash.sha256Hex(presented);
+        if (metricsToken.kind() == SecretHash.Kind.SHA256) {
+            return metricsToken.matchesSha256(sha);
+        }
+        String known = verifiedMetricsToken;
+        if (known != null) {
+            return MessageDigest.isEqual(known.getBytes(StandardCharsets.US_ASCII),
+                    sha.getBytes(StandardCharsets.US_ASCII));
+        }
+        if (!budget.tryAcquire()) {
+            throw new CredentialCheckDeferred();
+        }
+        if (bcrypt.matches(presented, metricsToken.value())) {
+            verifiedMetricsToken = sha;
+            return true;
+        }
+        return false;
     }
 }

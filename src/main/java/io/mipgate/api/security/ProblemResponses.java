@@ -16,9 +16,25 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static AuthenticationEntryPoint unauthorized() {
-        return (request, response, exception) -> write(request, response, ProblemType.UNAUTHORIZED,
-                "send an API key in X-API-Key or HTTP Basic credentials");
+    static AuthenticationEntryPoint unauthorized(SlowHashBudget budget) {
+        return (request, response, exception) -> {
+            if (exception instanceof CredentialCheckDeferred) {
+                deferred(request, response, budget);
+            } else {
+                write(request, response, ProblemType.UNAUTHORIZED,
+                        "send an API key in X-API-Key or HTTP Basic credentials");
+            }
+        };
+    }
+
+    /** A credential that needs a slow hash while the budget is spent: not checked, not refused, asked again later. */
+    static void deferred(HttpServletRequest request, HttpServletResponse response, SlowHashBudget budget)
+            throws IOException {
+        if (!response.isCommitted()) {
+            response.setHeader("Retry-After", Long.toString(budget.retryAfterSeconds()));
+        }
+        write(request, response, ProblemType.CREDENTIAL_CHECKS_BUSY,
+                "too many credentials that need a slow hash check; retry later");
     }
 
     static AccessDeniedHandler forbidden() {

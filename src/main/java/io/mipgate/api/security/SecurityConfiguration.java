@@ -19,11 +19,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -43,13 +39,13 @@ public class SecurityConfiguration {
     static final String DEMO_PROFILE = "demo";
 
     @Bean
-    Credentials apiCredentials(SecurityProperties properties, Environment environment) {
+    Credentials apiCredentials(SecurityProperties properties, Environment environment, SlowHashBudget budget) {
         List<Credentials.Key> extra = new ArrayList<>();
         boolean demo = environment.acceptsProfiles(Profiles.of(DEMO_PROFILE));
         if (demo) {
             extra.add(demoKey(environment));
         }
-        Credentials credentials = Credentials.from(properties, extra);
+        Credentials credentials = Credentials.from(properties, extra, budget);
         if (credentials.size() == 0 && properties.getUsers().isEmpty()) {
             throw new IllegalStateException("mipgate.security: no credentials configured. Set mipgate.security.api-keys"
                     + " (name, hash \"{sha256}<hex>\" or \"{bcrypt}...\", role) and/or mipgate.security.users, or run"
@@ -73,9 +69,19 @@ public class SecurityConfiguration {
         return new Credentials.Key("demo", new SecretHash(SecretHash.Kind.SHA256, SecretHash.sha256Hex(key)), Role.ADMIN);
     }
 
+    /** One budget of slow hash checks for every kind of credential (API keys behind a key-id, Basic, metrics). */
     @Bean
-    InMemoryUserDetailsManager apiUsers(SecurityProperties properties) {
-        List<UserDetails> users = new ArrayList<>();
+    SlowHashBudget apiSlowHashBudget() {
+        return new SlowHashBudget();
+    }
+
+    /**
+     * The only authentication provider, so that Spring Boot creates no default user and no second provider checks a
+     * refused password again.
+     */
+    @Bean
+    BasicUsers apiUsers(SecurityProperties properties, SlowHashBudget budget) {
+        List<BasicUsers.User> users = new ArrayList<>();
         for (int i = 0; i < properties.getUsers().size(); i++) {
             SecurityProperties.User user = properties.getUsers().get(i);
             String where = "mipgate.security.users[" + i + "]";
@@ -87,14 +93,9 @@ public class SecurityConfiguration {
             if (user.getUsername() == null || user.getUsername().isBlank() || user.getRole() == null) {
                 throw new IllegalStateException(where + ": username and role are required");
             }
-            users.add(User.withUsername(user.getUsername()).password(hash).roles(user.getRole().name()).build());
+            users.add(new BasicUsers.User(user.getUsername(), hash, user.getRole()));
         }
-        return new InMemoryUserDetailsManager(users);
-    }
-
-    @Bean
-    PasswordEncoder apiPasswordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new BasicUsers(users, PasswordEncoderFactories.createDelegatingPasswordEncoder(), budget);
     }
 
     /** Spring Security's firewall answers a refused URL through this bean (picked up by WebSecurity). */
@@ -110,7 +111,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, Credentials credentials, SecurityProperties properties,
-                                    Environment environment) throws Exception {
+                                    Environment environment, SlowHashBudget budget) throws Exception {
         boolean separateManagementPort = ManagementLoopbackDefault.separateManagementPort(environment);
         boolean docsPublic = properties.isDocsPublic();
         http.csrf(AbstractHttpConfigurer::disable)
@@ -118,10 +119,10 @@ public class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                .httpBasic(basic -> basic.authenticationEntryPoint(ProblemResponses.unauthorized(budget)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized(budget))
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(credentials, budget), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     // async dispatches (SSE completion) and error dispatches belong to an already authorised request
                     auth.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()

@@ -4,31 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Keys are found by a fast index before any slow hash: an unknown key never costs a bcrypt check. */
 class CredentialsLookupTest {
 
-    private static final BCryptPasswordEncoder CHEAP_BCRYPT = new BCryptPasswordEncoder(4);
-
-    /** Counts the bcrypt checks the lookup asks for. */
-    private static final class CountingBcrypt implements PasswordEncoder {
-        final AtomicInteger checks = new AtomicInteger();
-
-        @Override
-        public String encode(CharSequence raw) {
-            return CHEAP_BCRYPT.encode(raw);
-        }
-
-        @Override
-        public boolean matches(CharSequence raw, String encoded) {
-            checks.incrementAndGet();
-            return CHEAP_BCRYPT.matches(raw, encoded);
-        }
-    }
+    private static final BCryptPasswordEncoder CHEAP_BCRYPT = CountingBcrypt.CHEAP_BCRYPT;
 
     private final CountingBcrypt bcrypt = new CountingBcrypt();
     private final Credentials credentials = new Credentials(List.of(

@@ -12,7 +12,7 @@ class SecurityConfigurationTest {
     @Test
     void refusesToStartWithoutCredentialsOutsideTheDemo() {
         assertThatThrownBy(() -> new SecurityConfiguration().apiCredentials(new SecurityProperties(),
-                new MockEnvironment())).isInstanceOf(IllegalStateException.class)
+                new MockEnvironment(), new SlowHashBudget())).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("mipgate.security.api-keys").hasMessageContaining("does not start unprotected");
     }
 
@@ -20,7 +20,7 @@ class SecurityConfigurationTest {
     void theDemoGeneratesItsOwnAdminKey() {
         MockEnvironment demo = new MockEnvironment();
         demo.setActiveProfiles("demo");
-        assertThat(new SecurityConfiguration().apiCredentials(new SecurityProperties(), demo).size()).isEqualTo(1);
+        assertThat(new SecurityConfiguration().apiCredentials(new SecurityProperties(), demo, new SlowHashBudget()).size()).isEqualTo(1);
     }
 
     @Test
@@ -30,7 +30,7 @@ class SecurityConfigurationTest {
         key.setName("plain");
         key.setHash("my-secret-key");
         properties.getApiKeys().add(key);
-        assertThatThrownBy(() -> new SecurityConfiguration().apiCredentials(properties, new MockEnvironment()))
+        assertThatThrownBy(() -> new SecurityConfiguration().apiCredentials(properties, new MockEnvironment(), new SlowHashBudget()))
                 .hasMessageContaining("mipgate.security.api-keys[0].hash").hasMessageContaining("plain secrets");
     }
 }
