@@ -23,6 +23,7 @@ import io.mipgate.module.ModuleClient;
 import io.mipgate.module.ModuleException;
 import io.mipgate.module.OpenRequest;
 import io.mipgate.module.SendOptions;
+import io.mipgate.module.SendResult;
 import io.mipgate.module.request.ModuleCapabilities;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -134,26 +135,41 @@ public class ConnectionsController {
         return ConnectionDto.of(moduleId, snapshot);
     }
 
+    private static final String ASYNC_SEND = "With async=true answers 202 with a job as soon as the send is queued:"
+            + " sends queued by one client go out in the order they were queued, so a client can keep the line busy"
+            + " without waiting for each one; a TCP send queued before an earlier one failed is not sent (409),"
+            + " so the stream never carries on past a hole.";
+
     @PostMapping(path = CONNECTION + "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Send bytes given as JSON (utf8, base64 or hex)")
-    public SendResponse sendJson(@PathVariable String moduleId, @PathVariable int connectId,
-                                 @Valid @RequestBody SendRequest request) {
+    @Operation(summary = "Send bytes given as JSON (utf8, base64 or hex)", description = ASYNC_SEND)
+    @ApiResponse(responseCode = "200", description = "sent",
+            content = @Content(schema = @Schema(implementation = SendResponse.class)))
+    @ApiResponse(responseCode = "202", description = "queued (async=true)",
+            content = @Content(schema = @Schema(implementation = JobDto.class)))
+    public ResponseEntity<Object> sendJson(@PathVariable String moduleId, @PathVariable int connectId,
+                                           @Valid @RequestBody SendRequest request,
+                                           @RequestParam(defaultValue = "false") boolean async) {
         byte[] data = decode(request);
         Duration ackTimeout = request.ackTimeoutMs() == null ? DEFAULT_ACK_TIMEOUT
                 : Duration.ofMillis(request.ackTimeoutMs());
         return send(moduleId, connectId, data, new SendOptions(Boolean.TRUE.equals(request.waitForAck()), ackTimeout,
-                request.rai(), request.seq()));
+                request.rai(), request.seq()), async);
     }
 
     @PostMapping(path = CONNECTION + "/send", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    @Operation(summary = "Send the raw request body", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+    @Operation(summary = "Send the raw request body", description = ASYNC_SEND, requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE,
                     schema = @Schema(type = "string", format = "binary"))))
-    public SendResponse sendBinary(@PathVariable String moduleId, @PathVariable int connectId,
+    @ApiResponse(responseCode = "200", description = "sent",
+            content = @Content(schema = @Schema(implementation = SendResponse.class)))
+    @ApiResponse(responseCode = "202", description = "queued (async=true)",
+            content = @Content(schema = @Schema(implementation = JobDto.class)))
+    public ResponseEntity<Object> sendBinary(@PathVariable String moduleId, @PathVariable int connectId,
                                    @RequestParam(defaultValue = "false") boolean waitForAck,
                                    @RequestParam(required = false) @Min(100) @Max(120_000) Integer ackTimeoutMs,
                                    @RequestParam(required = false) @Min(0) @Max(2) Integer rai,
                                    @RequestParam(required = false) @Min(1) @Max(255) Integer seq,
+                                   @RequestParam(defaultValue = "false") boolean async,
                                    @Parameter(hidden = true) HttpServletRequest http)
             throws IOException, HttpMediaTypeNotSupportedException {
         if (http.getContentType() == null) {
@@ -163,10 +179,11 @@ public class ConnectionsController {
         }
         byte[] data = readLimited(http);
         Duration ackTimeout = ackTimeoutMs == null ? DEFAULT_ACK_TIMEOUT : Duration.ofMillis(ackTimeoutMs);
-        return send(moduleId, connectId, data, new SendOptions(waitForAck, ackTimeout, rai, seq));
+        return send(moduleId, connectId, data, new SendOptions(waitForAck, ackTimeout, rai, seq), async);
     }
 
-    private SendResponse send(String moduleId, int connectId, byte[] data, SendOptions options) {
+    private ResponseEntity<Object> send(String moduleId, int connectId, byte[] data, SendOptions options,
+                                        boolean async) {
         ModuleClient client = modules.client(moduleId);
         ModuleAccess.pathConnectId(client, connectId);
         ModuleCapabilities model = client.capabilities();
@@ -176,7 +193,12 @@ public class ConnectionsController {
         if (options.seq() != null && !model.sendSequence()) {
             throw new UnsupportedOnModelException("seq", model.model());
         }
-        return SendResponse.of(Await.result(client.send(connectId, data, options)));
+        CompletableFuture<SendResult> sent = client.send(connectId, data, options);
+        if (async) {
+            return Jobs.accepted(jobs.start("send", moduleId, CONNECTION.replace("{moduleId}", moduleId)
+                    .replace("{connectId}", Integer.toString(connectId)) + "/send", sent, SendResponse::of));
+        }
+        return ResponseEntity.ok(SendResponse.of(Await.result(sent)));
     }
 
     private byte[] decode(SendRequest request) {

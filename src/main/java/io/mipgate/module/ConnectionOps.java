@@ -147,7 +147,12 @@ final class ConnectionOps {
         }
         List<SendStrategy.Chunk> plan = SendStrategy.plan(context.state.profile(), protocol, data, inlineOnly,
                 context.settings.promptChunkBytes(), context.settings.inlineHexChunkBytes());
+        ConnectionTraffic.SendTicket ticket = table.traffic.sendTicket(connectId);
         CompletableFuture<SendResult> sent = context.user("AT+MIPSEND", () -> {
+            String outOfOrder = table.traffic.outOfOrder(connectId, ticket);
+            if (outOfOrder != null) {
+                throw new ModuleException.StateConflict(id(), outOfOrder);
+            }
             if (Integer.valueOf(connectId).equals(table.bridged())) {
                 return sendTransparent(connectId, data);
             }
@@ -157,14 +162,19 @@ final class ConnectionOps {
             SackSample before = sampleAck ? sampler.sample(connectId) : null;
             SendFormat switchedTo = null;
             long accepted = 0;
-            for (SendStrategy.Chunk chunk : plan) {
-                SendTarget target = target(connectId);
-                if (chunk.path() != SendStrategy.Path.PROMPT && chunk.path() != SendStrategy.Path.EMPTY_DATAGRAM
-                        && target.sendFormat() != chunk.inlineFormat()) {
-                    switchFormat(connectId, chunk.inlineFormat(), target);
-                    switchedTo = chunk.inlineFormat();
+            try {
+                for (SendStrategy.Chunk chunk : plan) {
+                    SendTarget target = target(connectId);
+                    if (chunk.path() != SendStrategy.Path.PROMPT && chunk.path() != SendStrategy.Path.EMPTY_DATAGRAM
+                            && target.sendFormat() != chunk.inlineFormat()) {
+                        switchFormat(connectId, chunk.inlineFormat(), target);
+                        switchedTo = chunk.inlineFormat();
+                    }
+                    accepted += sendChunk(connectId, target, chunk, options, accepted);
                 }
-                accepted += sendChunk(connectId, target, chunk, options, accepted);
+            } catch (RuntimeException failed) {
+                table.traffic.sendFailed(connectId, ticket.generation());
+                throw failed;
             }
             table.traffic.sent(connectId, accepted);
             return new SendResult(accepted, plan.size(), before == null ? null : false, before, switchedTo);

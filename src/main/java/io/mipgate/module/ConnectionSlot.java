@@ -41,6 +41,8 @@ final class ConnectionSlot {
     boolean unreadCheckPending;
     /** Where the gateway stands in holding a slow reader's data back in the module (push mode only). */
     ReceiveHold hold = ReceiveHold.NONE;
+    /** TCP sends on this id that failed: a send queued before one of them must not carry the stream on past it. */
+    long failedSends;
     long bytesSent;
     long bytesReceived;
     long droppedBytes;

@@ -239,6 +239,47 @@ final class ConnectionTraffic {
         });
     }
 
+    /** Where a send stands in its connection's stream when it is queued; see {@link #inOrder}. */
+    record SendTicket(long generation, long failedSendsBefore) {
+    }
+
+    SendTicket sendTicket(int connectId) {
+        return state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            return new SendTicket(slot.generation, slot.failedSends);
+        });
+    }
+
+    /**
+     * Why a queued send may no longer go out, or {@code null}: its connection was replaced on the id meanwhile (the
+     * bytes would reach another peer), or, on TCP, a send on it failed since it was queued. A pipelined client
+     * (several sends queued at once) would otherwise see the stream carry on past bytes that never left, and the peer
+     * would receive it with a hole in the middle.
+     */
+    String outOfOrder(int connectId, SendTicket ticket) {
+        return state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot.generation != ticket.generation()) {
+                return "the connection this send was queued for is gone (connect_id " + connectId + " now carries"
+                        + " generation " + slot.generation + ")";
+            }
+            if (slot.protocol == Protocol.TCP && slot.failedSends != ticket.failedSendsBefore()) {
+                return "an earlier send on connect_id " + connectId + " failed after this one was queued: not sent,"
+                        + " so that the stream has no hole; resend from the failed one";
+            }
+            return null;
+        });
+    }
+
+    void sendFailed(int connectId, long generation) {
+        state.locked(() -> {
+            ConnectionSlot slot = table.slotLocked(connectId);
+            if (slot.generation == generation) {
+                slot.failedSends++;
+            }
+        });
+    }
+
     void sent(int connectId, long bytes) {
         state.locked(() -> {
             ConnectionSlot slot = table.slotLocked(connectId);

@@ -132,4 +132,30 @@ class ConnectionsApiTest extends ApiTestBase {
             closeQuietly(ML307R, 1);
         }
     }
+    @Test
+    void asyncSendsGoOutInTheOrderTheyWereQueuedAndReportThroughTheirJobs() {
+        int id = openEcho(ML307R, 2);
+        String connection = ML307R + "/connections/" + id;
+        try {
+            java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+            String last = null;
+            for (int i = 0; i < 24; i++) {
+                byte[] chunk = new byte[200];
+                java.util.Arrays.fill(chunk, (byte) i);
+                chunk[0] = (byte) (0x80 | i);
+                expected.writeBytes(chunk);
+                Reply queued = send("POST", connection + "/send?async=true", OPERATOR, "application/octet-stream",
+                        chunk, null);
+                assertThat(queued.status()).as(queued.text()).isEqualTo(202);
+                assertThat(queued.json().path("kind").asString()).isEqualTo("send");
+                last = queued.header("Location");
+            }
+            JsonNode job = awaitJob(last);
+            assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(job.path("result").path("accepted").asInt()).isEqualTo(200);
+            assertThat(readAll(ML307R, id, expected.size())).isEqualTo(expected.toByteArray());
+        } finally {
+            closeQuietly(ML307R, id);
+        }
+    }
 }

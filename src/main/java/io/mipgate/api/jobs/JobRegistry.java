@@ -65,6 +65,10 @@ public class JobRegistry {
         synchronized (this) {
             evict();
             if (jobs.size() >= capacity) {
+                // a pipelining client queues a job per send: the oldest finished ones make room before anyone waits
+                dropOldestFinished();
+            }
+            if (jobs.size() >= capacity) {
                 operation.cancel(false);
                 throw new ApiException(ProblemType.QUEUE_FULL, "too many asynchronous jobs (" + capacity
                         + "); poll or wait for finished ones to expire", moduleId, null);
@@ -100,9 +104,18 @@ public class JobRegistry {
         Entry entry = jobs.get(id);
         if (entry == null) {
             throw new ApiException(ProblemType.UNKNOWN_JOB, "no job '" + io.mipgate.domain.Printable.escape(id, 64) + "' (finished jobs are kept "
-                    + retention.toMinutes() + " min)");
+                    + retention.toMinutes() + " min, the newest " + capacity + " at most)");
         }
         return entry.dto();
+    }
+
+    private void dropOldestFinished() {
+        for (Iterator<Entry> it = jobs.values().iterator(); it.hasNext(); ) {
+            if (it.next().finishedAt != null) {
+                it.remove();
+                return;
+            }
+        }
     }
 
     private void evict() {
