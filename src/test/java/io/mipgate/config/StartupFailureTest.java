@@ -38,7 +38,8 @@ class StartupFailureTest {
     @Test
     void aDemoPortInUseNamesThePortAndTheProperty(CapturedOutput output) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            start("--spring.profiles.active=demo", "--mipgate.demo.echo-port=" + taken.getLocalPort());
+            start("--spring.profiles.active=demo", "--mipgate.demo.port-fallback=false",
+                    "--mipgate.demo.echo-port=" + taken.getLocalPort());
             assertThat(output.getOut() + output.getErr())
                     .contains("APPLICATION FAILED TO START")
                     .contains("Port in use: the demo TCP echo service could not bind 127.0.0.1:" + taken.getLocalPort())
