@@ -193,7 +193,7 @@
       cell(row, k.connectId);
       cell(row, k.state);
       cell(row, k.protocol ? k.protocol + ' ' + k.remoteHost + ':' + k.remotePort : null);
-      cell(row, k.mode);
+      cell(row, k.accessMode);
       cell(row, k.bytesSent);
       cell(row, k.bytesReceived);
       cell(row, k.bufferedBytes);
