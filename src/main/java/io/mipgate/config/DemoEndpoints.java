@@ -61,8 +61,8 @@ final class DemoEndpoints {
         for (String id : virtualModules()) {
             hints.append("  module ").append(id).append(": ")
                     .append(emulators.devicePath(id).map(Object::toString).orElse("attached in process"));
-            emulators.adminPort(id).ifPresent(port -> hints.append(", admin commands: echo help | nc 127.0.0.1 ")
-                    .append(port));
+            emulators.adminPort(id).ifPresent(port -> hints
+                    .append(", admin commands: printf 'help\\nquit\\n' | nc 127.0.0.1 ").append(port));
             hints.append('\n');
         }
         String first = virtualModules().stream().findFirst().orElse("emu-ml307r");

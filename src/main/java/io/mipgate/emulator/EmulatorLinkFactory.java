@@ -161,7 +161,7 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         }
     }
 
-    /** Listens on the asked port, or on a free one when another process holds it: an operator's tool, not a contract. */
+    /** Listens on the asked port, or on a free one when another process holds it: a tool for operators. */
     private static AdminServer adminServer(String moduleId, VirtualModule module, String option) {
         int port = adminPort(moduleId, option);
         InetAddress loopback = InetAddress.getLoopbackAddress();

@@ -105,7 +105,8 @@ class DemoEndpointsTest {
             int adminPort = port(module.path("admin").asString());
             assertThat(adminPort).isNotEqualTo(admin.getLocalPort());
             assertThat(log).contains("listening on 127.0.0.1:" + echoPort + " instead")
-                    .contains("module emu-ml307r: " + tty + ", admin commands: echo help | nc 127.0.0.1 " + adminPort);
+                    .contains("module emu-ml307r: " + tty + ", admin commands: printf 'help\\nquit\\n' | nc 127.0.0.1 "
+                            + adminPort);
 
             assertThat(Files.readSymbolicLink(tty).toString()).as("the dangling link was replaced")
                     .startsWith("/dev/pts/").isNotEqualTo("/dev/pts/999999");
