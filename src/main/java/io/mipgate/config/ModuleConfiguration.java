@@ -80,7 +80,10 @@ public class ModuleConfiguration {
      * Virtual modules come into being before the workers start, once every other bean (the demo's loopback DNS zone
      * among them) is in place: a pseudo-terminal name another gateway holds fails start-up here, with one line.
      */
-    private static void prepareVirtualModules(EmulatorLinkFactory emulators, MipgateProperties properties) {
+    private static void prepareVirtualModules(LinkFactories links, MipgateProperties properties) {
+        if (!(links.factory(EmulatorLinkFactory.SCHEME).orElse(null) instanceof EmulatorLinkFactory emulators)) {
+            return; // a substituted factory (a test's scripted links) makes its modules itself
+        }
         for (ModuleSettings module : ModuleSettingsFactory.from(properties)) {
             if (module.link() instanceof LinkSpec.Emulator emulator) {
                 try {
@@ -94,14 +97,13 @@ public class ModuleConfiguration {
 
     /** Starts the workers once the context is up and stops them first on shutdown. */
     @Bean
-    SmartLifecycle deviceManagerLifecycle(DeviceManager manager, MipgateProperties properties,
-                                          EmulatorLinkFactory emulators) {
+    SmartLifecycle deviceManagerLifecycle(DeviceManager manager, MipgateProperties properties, LinkFactories links) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
-                prepareVirtualModules(emulators, properties);
+                prepareVirtualModules(links, properties);
                 manager.start(properties.getStartupWait());
                 if (properties.getDiscovery().isEnabled()) {
                     discover(manager, properties.getDiscovery());
