@@ -30,6 +30,6 @@ curl -s -o /dev/null -X POST -H "$H" "$M/cellular/refresh"
 
 # --virtual-time-budget lets the page's requests and its 2 s refresh finish before the picture is taken
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --virtual-time-budget=8000 \
-    --window-size=1280,900 --screenshot="$OUT" "$BASE/console/index.html#key=$MIPGATE_KEY&module=$MODULE" \
+    --window-size=1280,1060 --screenshot="$OUT" "$BASE/console/index.html#key=$MIPGATE_KEY&module=$MODULE" \
     2>/dev/null
 ls -l "$OUT"

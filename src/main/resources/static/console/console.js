@@ -206,6 +206,9 @@
     if (chosen) {
       chooser.value = chosen;
     }
+    if (chooser.value !== chosen) {
+      refreshCharts(); // a first connection, or the chosen one gone: draw now rather than at the next 30 s tick
+    }
   }
 
   // ---- live events: SSE over a streaming XHR, since EventSource cannot send the key header ----

@@ -99,6 +99,9 @@ class WebConsoleBrowserTest extends ApiTestBase {
             assertThat(page.getElementById("connection-rows").getTextContent()).as("id, state, peer, access mode")
                     .contains("CONNECTED").contains("normal");
         });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                page.getElementById("sack-chart").getTextContent()).as("drawn once a connection is listed, not at the"
+                + " next 30 s refresh").startsWith("max "));
         assertThat(page.executeJavaScript("window.location.href").getJavaScriptResult().toString())
                 .as("the key is not left in the address or the tab's history").doesNotContain("key=")
                 .doesNotContain("#");
