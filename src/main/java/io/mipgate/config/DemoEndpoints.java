@@ -9,30 +9,8 @@ import java.util.Map;
  * Where the demo actually listens: its loopback services on the ports they got (a taken one falls back) and each
  * virtual module's serial device and admin port. Reported at start-up and in {@code /actuator/info}.
  */
-final class DemoEndpoints {
-
-    private final int echoTcpPort;
-    private final int echoUdpPort;
-    private final int dnsPort;
-    private final int ntpPort;
-    private final EmulatorLinkFactory emulators;
-    private final MipgateProperties properties;
-    private final int configuredServerPort;
-
-    DemoEndpoints(int echoTcpPort, int echoUdpPort, int dnsPort, int ntpPort, EmulatorLinkFactory emulators,
-                  MipgateProperties properties, int configuredServerPort) {
-        this.echoTcpPort = echoTcpPort;
-        this.echoUdpPort = echoUdpPort;
-        this.dnsPort = dnsPort;
-        this.ntpPort = ntpPort;
-        this.emulators = emulators;
-        this.properties = properties;
-        this.configuredServerPort = configuredServerPort;
-    }
-
-    int configuredServerPort() {
-        return configuredServerPort;
-    }
+record DemoEndpoints(int echoTcpPort, int echoUdpPort, int dnsPort, int ntpPort, EmulatorLinkFactory emulators,
+                     MipgateProperties properties, int configuredServerPort) {
 
     Map<String, Object> describe() {
         Map<String, Object> demo = new LinkedHashMap<>();
