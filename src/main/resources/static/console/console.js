@@ -1,7 +1,10 @@
 /*
  * mipgate web console: plain JavaScript over the REST API, with the API key a client would use. The key lives in
- * sessionStorage (gone with the tab), is sent as X-API-Key and never put in a URL. Everything the API returns is
- * written with textContent, never parsed as HTML.
+ * sessionStorage (gone with the tab) and is sent as X-API-Key, never in a request URL. Scripts that cannot type (a
+ * headless browser taking a screenshot, docs/screenshot.sh) may hand it over in the fragment, #key=<key> (and
+ * &module=<id> to open a module): a fragment is never sent to the server, and the page moves the key into
+ * sessionStorage and drops the fragment from the address and the tab's history at once. Everything the API returns
+ * is written with textContent, never parsed as HTML.
  */
 (function () {
   'use strict';
@@ -190,7 +193,7 @@
       cell(row, k.connectId);
       cell(row, k.state);
       cell(row, k.protocol ? k.protocol + ' ' + k.remoteHost + ':' + k.remotePort : null);
-      cell(row, k.mode);
+      cell(row, k.accessMode);
       cell(row, k.bytesSent);
       cell(row, k.bytesReceived);
       cell(row, k.bufferedBytes);
@@ -202,6 +205,9 @@
     });
     if (chosen) {
       chooser.value = chosen;
+    }
+    if (chooser.value !== chosen) {
+      refreshCharts(); // a first connection, or the chosen one gone: draw now rather than at the next 30 s tick
     }
   }
 
@@ -382,6 +388,26 @@
     status('No key: enter an API key to see the fleet.', false);
   }
 
+  /** Takes #key=...&module=... once and removes it from the address, so that it is not kept or shared. */
+  function takeFragment() {
+    var fragment = window.location.hash.replace(/^#/, '');
+    if (!fragment) {
+      return null;
+    }
+    var given = {};
+    fragment.split('&').forEach(function (pair) {
+      var at = pair.indexOf('=');
+      if (at > 0) {
+        given[pair.substring(0, at)] = decodeURIComponent(pair.substring(at + 1));
+      }
+    });
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    if (given.key) {
+      window.sessionStorage.setItem(KEY_STORE, given.key);
+    }
+    return given.module || null;
+  }
+
   $('key-form').addEventListener('submit', useKey);
   $('forget-key').addEventListener('click', forgetKey);
   $('refresh-cellular').addEventListener('click', readCellular);
@@ -391,5 +417,10 @@
   text($('refresh-seconds'), REFRESH_MS / 1000);
   window.setInterval(refreshFleet, REFRESH_MS);
   window.setInterval(refreshCharts, 30000);
-  refreshFleet();
+  var moduleAsked = takeFragment();
+  if (moduleAsked && key()) {
+    select(moduleAsked);
+  } else {
+    refreshFleet();
+  }
 }());

@@ -76,14 +76,34 @@ public class ModuleConfiguration {
         }
     }
 
+    /**
+     * Virtual modules come into being before the workers start, once every other bean (the demo's loopback DNS zone
+     * among them) is in place: a pseudo-terminal name another gateway holds fails start-up here, with one line.
+     */
+    private static void prepareVirtualModules(LinkFactories links, MipgateProperties properties) {
+        if (!(links.factory(EmulatorLinkFactory.SCHEME).orElse(null) instanceof EmulatorLinkFactory emulators)) {
+            return; // a substituted factory (a test's scripted links) makes its modules itself
+        }
+        for (ModuleSettings module : ModuleSettingsFactory.from(properties)) {
+            if (module.link() instanceof LinkSpec.Emulator emulator) {
+                try {
+                    emulators.prepare(module.id(), emulator);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("module " + module.id() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     /** Starts the workers once the context is up and stops them first on shutdown. */
     @Bean
-    SmartLifecycle deviceManagerLifecycle(DeviceManager manager, MipgateProperties properties) {
+    SmartLifecycle deviceManagerLifecycle(DeviceManager manager, MipgateProperties properties, LinkFactories links) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
+                prepareVirtualModules(links, properties);
                 manager.start(properties.getStartupWait());
                 if (properties.getDiscovery().isEnabled()) {
                     discover(manager, properties.getDiscovery());

@@ -19,8 +19,13 @@ public final class AdminServer implements AutoCloseable {
     public AdminServer(FaultInjector faults, InetAddress bind, int port) throws IOException {
         this.commands = new AdminCommands(faults);
         this.server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(bind, port));
+        try {
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(bind, port));
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
         Thread.ofPlatform().daemon().name("emu-admin").start(this::accept);
     }
 

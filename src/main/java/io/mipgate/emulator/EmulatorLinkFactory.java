@@ -9,8 +9,12 @@ import io.mipgate.transport.LinkSpec;
 import io.mipgate.transport.SerialLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,9 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Options: {@code firmware=manual|field}, {@code dialect=v5|legacy} (the TCP/IP output; ML302A and ML305A print the
  * older ML302/ML305 one unless told {@code v5}, FIELD-NOTES §14), {@code echo=on|off}, {@code baud=<n>},
- * {@code imei=<15 digits>},
- * {@code guardMs=<n>}, {@code admin=<port>}: a loopback port taking {@link AdminCommands} lines for this module
- * (signal, registration, SIM, faults), so a demo can show its status moving; and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
+ * {@code imei=<15 digits>}, {@code guardMs=<n>}, {@code dns=<ip>[:<port>]}: the DNS server its network provides
+ * (without it, the factory's {@link #defaultNetworkDns default}, e.g. the demo's loopback zone, or none),
+ * {@code admin=<port>}: a loopback port taking {@link AdminCommands} lines for this module (signal, registration, SIM,
+ * faults), so a demo can show its status moving (a taken port falls back to a free one, logged with the port used);
+ * and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
  * whose slave {@code <path>} links to, and open that device through jSerialComm ({@link SerialLink}). The
  * pseudo-terminal is created on the first open and kept, like the module, for later links. Where the OS has no
  * pseudo-terminals the module is attached in process instead (and a warning logged), so one configuration serves
@@ -42,17 +48,35 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
     private final Map<String, VirtualModule> modules = new ConcurrentHashMap<>();
     private final Map<String, EmulatorPtyAttachment> terminals = new ConcurrentHashMap<>();
     private final Map<String, AdminServer> admins = new ConcurrentHashMap<>();
+    private volatile InetSocketAddress defaultNetworkDns;
+
+    /**
+     * The DNS server the network provides to modules configured without {@code dns=}, such as a loopback zone that
+     * makes a demo resolve offline at once. Applies to modules created from then on.
+     */
+    public void defaultNetworkDns(InetSocketAddress server) {
+        this.defaultNetworkDns = server;
+    }
+
+    /**
+     * Creates the module behind {@code spec} now, with its admin port and pseudo-terminal, rather than on its first
+     * link: a pseudo-terminal name held by another running gateway then fails start-up with one clear line
+     * ({@link java.nio.file.FileAlreadyExistsException}), and the ports are known before anyone asks.
+     */
+    public void prepare(String moduleId, LinkSpec.Emulator spec) throws IOException {
+        VirtualModule module = module(moduleId, spec);
+        String pty = spec.options().get(PTY_OPTION);
+        if (pty != null && EmulatorPtyAttachment.isSupported()) {
+            terminal(moduleId, module, Path.of(pty));
+        }
+    }
 
     @Override
     public Link create(String moduleId, LinkSpec spec) {
         if (!(spec instanceof LinkSpec.Emulator emulator)) {
             throw new LinkConfigurationException(moduleId, "port", "not an emulator: link");
         }
-        VirtualModule module = modules.computeIfAbsent(moduleId, id -> newModule(id, emulator));
-        String admin = emulator.options().get(ADMIN_OPTION);
-        if (admin != null) {
-            admins.computeIfAbsent(moduleId, id -> adminServer(id, module, admin));
-        }
+        VirtualModule module = module(moduleId, emulator);
         String pty = emulator.options().get(PTY_OPTION);
         if (pty == null) {
             return new InProcessEmulatedLink(module, emulator);
@@ -62,6 +86,15 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
             return new InProcessEmulatedLink(module, emulator);
         }
         return new PtyEmulatedLink(moduleId, module, Path.of(pty), serialSpec(pty, module.config().baud()));
+    }
+
+    private VirtualModule module(String moduleId, LinkSpec.Emulator spec) {
+        VirtualModule module = modules.computeIfAbsent(moduleId, id -> newModule(id, spec, defaultNetworkDns));
+        String admin = spec.options().get(ADMIN_OPTION);
+        if (admin != null) {
+            admins.computeIfAbsent(moduleId, id -> adminServer(id, module, admin));
+        }
+        return module;
     }
 
     /** The virtual module behind a module id, for fault injection. */
@@ -80,7 +113,8 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 defaults.stopBits(), defaults.flowControl());
     }
 
-    private static VirtualModule newModule(String moduleId, LinkSpec.Emulator spec) {
+    private static VirtualModule newModule(String moduleId, LinkSpec.Emulator spec,
+                                           InetSocketAddress defaultNetworkDns) {
         EmulatedFamily family;
         try {
             family = EmulatedFamily.parse(spec.model());
@@ -89,6 +123,9 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         }
         EmulatorConfig.Builder config = EmulatorConfig.builder(family)
                 .identity(ModuleIdentity.defaults(family).withImei(imeiFor(moduleId)));
+        if (defaultNetworkDns != null && !spec.options().containsKey("dns")) {
+            config.networkDns(List.of(defaultNetworkDns.getAddress())).dnsPort(defaultNetworkDns.getPort());
+        }
         spec.options().forEach((key, value) -> {
             switch (key) {
                 case "firmware" -> config.firmware(FirmwareProfile.parse(value));
@@ -128,14 +165,23 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         }
     }
 
-    private static AdminServer adminServer(String moduleId, VirtualModule module, String port) {
+    /** Listens on the asked port, or on a free one when another process holds it: a tool for operators. */
+    private static AdminServer adminServer(String moduleId, VirtualModule module, String option) {
+        int port = adminPort(moduleId, option);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
-            AdminServer server = new AdminServer(module.faults(), java.net.InetAddress.getLoopbackAddress(),
-                    adminPort(moduleId, port));
-            log.info("module {}: emulator admin commands on 127.0.0.1:{}", moduleId, server.port());
+            AdminServer server;
+            try {
+                server = new AdminServer(module.faults(), loopback, port);
+                log.info("module {}: emulator admin commands on 127.0.0.1:{}", moduleId, server.port());
+            } catch (BindException taken) {
+                server = new AdminServer(module.faults(), loopback, 0);
+                log.warn("module {}: emulator admin port {} is taken; admin commands on 127.0.0.1:{} instead",
+                        moduleId, port, server.port());
+            }
             return server;
         } catch (IOException e) {
-            throw new LinkConfigurationException(moduleId, ADMIN_OPTION, "cannot listen on " + port + ": "
+            throw new LinkConfigurationException(moduleId, ADMIN_OPTION, "cannot listen on " + option + ": "
                     + e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package io.mipgate.transport;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,11 @@ public final class LinkFactories {
     public LinkFactories register(String scheme, LinkFactory factory) {
         factories.put(scheme, factory);
         return this;
+    }
+
+    /** The factory that serves {@code scheme}, if any: the one whose links the workers will open. */
+    public Optional<LinkFactory> factory(String scheme) {
+        return Optional.ofNullable(factories.get(scheme));
     }
 
     public Set<String> schemes() {

@@ -80,6 +80,36 @@ class WebConsoleBrowserTest extends ApiTestBase {
     }
 
     @Test
+    void aKeyHandedOverInTheFragmentIsTakenOnceAndLeavesTheAddress() throws Exception {
+        int connection = openEcho(ML307R, 4);
+        try {
+            openedWithTheKeyInTheFragment();
+        } finally {
+            closeQuietly(ML307R, connection);
+        }
+    }
+
+    private void openedWithTheKeyInTheFragment() throws Exception {
+        HtmlPage page = browser.getPage("http://localhost:" + port + "/console/index.html#key=" + VIEWER
+                + "&module=emu-ml307r");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(row(page, "emu-ml307r")).contains("UP");
+            assertThat(page.getElementById("detail-cellular").getTextContent()).contains("CHINA MOBILE");
+            assertThat(page.getElementById("connection-rows").getTextContent()).as("id, state, peer, access mode")
+                    .contains("CONNECTED").contains("normal");
+        });
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                page.getElementById("sack-chart").getTextContent()).as("drawn once a connection is listed, not at the"
+                + " next 30 s refresh").startsWith("max "));
+        assertThat(page.executeJavaScript("window.location.href").getJavaScriptResult().toString())
+                .as("the key is not left in the address or the tab's history").doesNotContain("key=")
+                .doesNotContain("#");
+        assertThat(page.executeJavaScript("window.sessionStorage.getItem('mipgate.apiKey')").getJavaScriptResult())
+                .isEqualTo(VIEWER);
+    }
+
+    @Test
     void aWrongKeyIsToldAndTheAtConsoleKeepsTheRestEndpointsChecks() throws Exception {
         HtmlPage page = browser.getPage("http://localhost:" + port + "/console/index.html");
         useKey(page, "not-a-key");

@@ -124,6 +124,9 @@ class DemoWalkThroughTest {
         assertThat(rest.raw().body()).isEqualTo(raw);
         assertThat(call("GET", m + "/connections/0/data", null, null, "application/octet-stream").raw().body())
                 .as("nothing is delivered twice").isEmpty();
+        JsonNode confirmed = call("GET", m + "/connections/0/data?from=14", null, null, null).json();
+        assertThat(confirmed.path("offset").asInt()).as("a confirmed read from where the reads ended").isEqualTo(14);
+        assertThat(confirmed.path("length").asInt()).isZero();
 
         // ACK state and the reconciled connection
         JsonNode sack = call("GET", m + "/connections/0/sack", null, null, null).json();
@@ -182,9 +185,34 @@ class DemoWalkThroughTest {
         assertThat(conflict.json().path("detail").asString())
                 .isEqualTo("send: connect_id 3 of module emu-ml307r is INITIAL (never opened)");
 
+        // the start-up lines name the endpoints; an admin port moves the signal, and the status and its gauge follow
+        assertThat(output.getOut()).contains("==== mipgate demo: echo service on 127.0.0.1:7007 (TCP) / 7007 (UDP),"
+                        + " DNS zone echo.mipgate.demo on 127.0.0.1:15353, SNTP on 127.0.0.1:10123 ====")
+                .contains("  module emu-ml307r: /tmp/mipgate/ttyEMU0, admin commands: printf 'help\\nquit\\n'"
+                        + " | nc 127.0.0.1 7101")
+                .contains("  module emu-mn316: /tmp/mipgate/ttyEMU1, admin commands: printf 'help\\nquit\\n'"
+                        + " | nc 127.0.0.1 7102");
+        assertThat(admin(7101, "signal -107")).isEqualTo("ok");
+        assertThat(call("POST", m + "/cellular/refresh", null, null, null).json().path("rssiDbm").asInt())
+                .isEqualTo(-107);
+        assertThat(call("GET", api.replace("/api/v1", "/actuator/prometheus"), null, null, null).text())
+                .containsPattern("mipgate_cellular_signal_rssi_dbm\\{box=\"[^\"]+\",module=\"emu-ml307r\"} -107.0");
+        assertThat(admin(7101, "signal -71")).isEqualTo("ok");
+
         // API docs are public in the demo
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(api.replace("/api/v1", "/v3/api-docs"))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+    }
+
+    /** One line to an emulator admin port, as {@code printf '<line>\nquit\n' | nc 127.0.0.1 <port>} sends it. */
+    private static String admin(int port, String line) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port);
+             java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                     socket.getInputStream(), StandardCharsets.UTF_8))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((line + "\nquit\n").getBytes(StandardCharsets.UTF_8));
+            return in.readLine();
+        }
     }
 
     /** The module's clock as the API gives it: ISO-8601 with the module's offset. */

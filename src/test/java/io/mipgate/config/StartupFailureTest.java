@@ -8,8 +8,14 @@ import io.mipgate.config.startup.PseudoTerminalTakenFailureAnalyzer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -38,7 +44,8 @@ class StartupFailureTest {
     @Test
     void aDemoPortInUseNamesThePortAndTheProperty(CapturedOutput output) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            start("--spring.profiles.active=demo", "--mipgate.demo.echo-port=" + taken.getLocalPort());
+            start("--spring.profiles.active=demo", "--mipgate.demo.port-fallback=false",
+                    "--mipgate.demo.echo-port=" + taken.getLocalPort());
             assertThat(output.getOut() + output.getErr())
                     .contains("APPLICATION FAILED TO START")
                     .contains("Port in use: the demo TCP echo service could not bind 127.0.0.1:" + taken.getLocalPort())
@@ -62,6 +69,20 @@ class StartupFailureTest {
         assertThat(output.getOut() + output.getErr())
                 .contains("Database unreachable: jdbc:postgresql://127.0.0.1:1/mipgate: ")
                 .contains("point spring.datasource.url");
+    }
+
+    @Test
+    void anH2FileAnotherProcessHoldsIsExplained(CapturedOutput output, @TempDir Path data) throws Exception {
+        String url = "jdbc:h2:file:" + data.resolve("mipgate") + ";AUTO_SERVER=FALSE";
+        DriverManager.getConnection(url, "sa", "").close();
+        // what H2 in another process does while it has the file open: a lock on it (in this JVM H2 would share it)
+        try (FileChannel file = FileChannel.open(data.resolve("mipgate.mv.db"), StandardOpenOption.WRITE);
+             FileLock otherGateway = file.lock()) {
+            startWith(url);
+            assertThat(output.getOut() + output.getErr())
+                    .contains("Database in use: jdbc:h2:file:" + data.resolve("mipgate") + " is open in another process")
+                    .contains("--mipgate.store.h2-file=./data/second");
+        }
     }
 
     @Test

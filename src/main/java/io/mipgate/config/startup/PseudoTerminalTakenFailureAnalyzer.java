@@ -17,6 +17,7 @@ public class PseudoTerminalTakenFailureAnalyzer extends AbstractFailureAnalyzer<
         }
         return new FailureAnalysis("Serial device busy: " + cause.getFile() + " already links to " + cause.getOtherFile()
                 + ", a device another gateway or emulator has open.",
-                "Stop the other one, or give this module another pty= path in mipgate.modules[].port.", cause);
+                "Stop the other one, or give this module another pty= path in mipgate.modules[].port (in the demo:"
+                        + " --mipgate.demo.pty-dir=/tmp/mipgate-2).", cause);
     }
 }

@@ -122,10 +122,12 @@ public record DnsSettings(
         return own.isEmpty() ? (family == IpFamily.IPV4 ? ipv6Servers : ipv4Servers) : own;
     }
 
-    /** Upper bound of the wall time one resolution can take (requests × timeout over every server asked). */
-    public Duration worstCase() {
-        int requests = (serversFor(IpFamily.IPV4).size() + serversFor(IpFamily.IPV6).size()) * retries;
-        return timeout().multipliedBy(requests);
+    /**
+     * The module's stated DNS timeout: {@code <time>} per request times {@code <retries>} requests (AT+MDNSCFG
+     * "timeout", AT-REFERENCE 2.10.2), the longest a lookup may take before AT+MDNSGIP reports its failure.
+     */
+    public Duration lookupTimeout() {
+        return timeout().multipliedBy(retries);
     }
 
     private static void checkServers(List<InetAddress> servers, IpFamily family) {

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,14 +37,19 @@ import org.xbill.DNS.Type;
  * from the host through dnsjava.
  *
  * <p>Order: the preferred family's record type (A for IPv4 first, AAAA for IPv6 first) is asked of address1, then
- * address2; then the other family's type likewise. Each server gets up to {@code retries} requests, repeated only
- * when a request times out or cannot be delivered — a definitive answer (NXDOMAIN, no records, SERVFAIL) moves on to
- * the next server. NB shape stops at the first family that yields addresses; Cat.1 shape asks both families and lists
- * them together. At most {@value #MAX_ADDRESSES} addresses are returned.
+ * address2 ("in turn", AT-REFERENCE 2.10); then the other family's type likewise. A request that times out or cannot
+ * be delivered is repeated at the next server, up to {@code retries} rounds; a definitive answer (NXDOMAIN, no
+ * records, SERVFAIL) takes that server out of the family's rounds. NB shape stops at the first family that yields
+ * addresses; Cat.1 shape asks both families and lists them together. At most {@value #MAX_ADDRESSES} addresses are
+ * returned.
+ *
+ * <p>A whole lookup is bounded by the module's stated DNS timeout, {@code <time>} per request times {@code <retries>}
+ * requests ({@link DnsSettings#lookupTimeout()}): the manual states no more than that, so a failure is answered
+ * within it (plus a scheduling margin) however many servers stay silent; a request started near the end waits only
+ * for what is left.
  *
  * <p>One instance is one module's resolver: it owns that module's cache (positive answers only, one entry per name
- * and record type, each living {@code cached_period} seconds from when it was stored). Thread-safe; every call
- * returns within {@link DnsSettings#worstCase()} plus a small scheduling margin.
+ * and record type, each living {@code cached_period} seconds from when it was stored). Thread-safe.
  */
 public final class ModuleDnsResolver {
 
@@ -87,7 +94,7 @@ public final class ModuleDnsResolver {
         IpFamily preferred = settings.preferredFamily();
         List<IpFamily> order = List.of(preferred, preferred.other());
         List<InetAddress> found = new ArrayList<>();
-        Tally tally = new Tally();
+        Tally tally = new Tally(System.nanoTime() + settings.lookupTimeout().toNanos());
         for (IpFamily family : order) {
             List<InetAddress> addresses = lookup(name, family, settings, tally);
             found.addAll(addresses);
@@ -118,9 +125,18 @@ public final class ModuleDnsResolver {
                 return hit.addresses();
             }
         }
-        for (InetAddress server : settings.serversFor(family)) {
-            for (int attempt = 1; attempt <= settings.retries(); attempt++) {
-                Answer answer = query(name, family, server, settings, tally);
+        List<InetAddress> servers = settings.serversFor(family);
+        Set<InetAddress> answered = new HashSet<>();
+        for (int round = 1; round <= settings.retries() && answered.size() < servers.size(); round++) {
+            for (InetAddress server : servers) {
+                if (answered.contains(server)) {
+                    continue; // the server has spoken; repeating the question will not change its answer
+                }
+                Duration left = tally.timeLeft();
+                if (left.isZero()) {
+                    return List.of();
+                }
+                Answer answer = query(name, family, server, min(settings.timeout(), left), settings.port(), tally);
                 if (answer instanceof Answer.Addresses(List<InetAddress> addresses)) {
                     if (settings.cacheEnabled()) {
                         Instant expires = clock.instant().plusSeconds(settings.cachePeriodSeconds());
@@ -129,21 +145,25 @@ public final class ModuleDnsResolver {
                     return addresses;
                 }
                 if (answer instanceof Answer.Negative) {
-                    break; // the server has spoken; repeating the question will not change its answer
+                    answered.add(server);
                 }
             }
         }
         return List.of();
     }
 
-    private Answer query(Name name, IpFamily family, InetAddress server, DnsSettings settings, Tally tally) {
-        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(server, settings.port()));
-        resolver.setTimeout(settings.timeout());
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private Answer query(Name name, IpFamily family, InetAddress server, Duration wait, int port, Tally tally) {
+        SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(server, port));
+        resolver.setTimeout(wait);
         Message request = Message.newQuery(Record.newRecord(name, family.recordType(), DClass.IN));
         tally.requests++;
         try {
             Message response = resolver.sendAsync(request).toCompletableFuture()
-                    .get(settings.timeout().plus(FUTURE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+                    .get(wait.plus(FUTURE_GRACE).toMillis(), TimeUnit.MILLISECONDS);
             return interpret(response, family, server, tally);
         } catch (TimeoutException e) {
             return timedOut(name, family, server, tally);
@@ -217,10 +237,19 @@ public final class ModuleDnsResolver {
 
     private record CacheEntry(List<InetAddress> addresses, Instant expires) {}
 
-    /** Per-call bookkeeping that decides between "failed" and "timed out". */
+    /** Per-call bookkeeping: the lookup's deadline, and what decides between "failed" and "timed out". */
     private static final class Tally {
+        final long deadlineNanos;
         int requests;
         int timeouts;
         String lastFailure;
+
+        Tally(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        Duration timeLeft() {
+            return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        }
     }
 }

@@ -63,8 +63,9 @@ public final class PseudoTerminal implements Closeable {
 
     /**
      * Creates a pseudo-terminal and, if {@code symlink} is not null, a symbolic link to its slave (parent directories
-     * are created). A dangling link left by a crashed run is replaced; a live one is refused, as it may belong to
-     * another running emulator.
+     * are created). A link left by a killed run is replaced: dangling, or to a device its recorded owner no longer
+     * holds (the pts number or the pid reused since); one whose owner runs and holds the device is refused, as it
+     * belongs to another running gateway or emulator.
      */
     public static PseudoTerminal open(Path symlink) throws IOException {
         LibC libc = LibC.Holder.INSTANCE;
@@ -203,7 +204,7 @@ public final class PseudoTerminal implements Closeable {
             Files.createDirectories(parent);
         }
         if (Files.isSymbolicLink(symlink)) {
-            if (Files.exists(symlink) && ownerAlive(symlink)) {
+            if (Files.exists(symlink) && ownerHolds(symlink)) {
                 throw new FileAlreadyExistsException(symlink.toString(), Files.readSymbolicLink(symlink).toString(),
                         "already links to a live device; is another emulator using this name?");
             }
@@ -219,15 +220,37 @@ public final class PseudoTerminal implements Closeable {
         return symlink.resolveSibling(symlink.getFileName() + ".owner");
     }
 
-    /** Whether the link's owner still runs; a link without an owner file is taken as owned (made by an older run). */
-    private static boolean ownerAlive(Path symlink) {
+    /**
+     * Whether the link's owner still runs and holds the device open (a process that keeps a pseudo-terminal keeps its
+     * slave open). A link without an owner file is taken as owned (made by an older run); a pid that runs but does not
+     * hold the device was reused by another process since its owner was killed. Where the owner's open files cannot be
+     * read, a running owner is taken as holding it.
+     */
+    private static boolean ownerHolds(Path symlink) {
+        long pid;
         try {
-            long pid = Long.parseLong(Files.readString(ownerFile(symlink)).trim());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            pid = Long.parseLong(Files.readString(ownerFile(symlink)).trim());
         } catch (java.nio.file.NoSuchFileException e) {
             return true;
         } catch (IOException | NumberFormatException e) {
             return false;
+        }
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try (var descriptors = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            Path device = symlink.toRealPath();
+            return descriptors.anyMatch(fd -> device.equals(target(fd)));
+        } catch (IOException | SecurityException e) {
+            return true;
+        }
+    }
+
+    private static Path target(Path descriptor) {
+        try {
+            return Files.readSymbolicLink(descriptor);
+        } catch (IOException e) {
+            return null; // closed meanwhile
         }
     }
 

@@ -125,7 +125,7 @@ class ModuleDnsResolverTest {
             address1.silent(true);
             address2.addA(HOST, V4);
             DnsSettings twoServers = settings().withIpv4Servers(ip("127.0.0.2"), ip("127.0.0.3"))
-                    .withPort(address1.port()).withTimeout(1, 1);
+                    .withPort(address1.port()).withTimeout(1, 2);
 
             DnsResult result = resolver.resolve(HOST, twoServers);
 
@@ -136,14 +136,35 @@ class ModuleDnsResolverTest {
     }
 
     @Test
-    void allSilentTimesOutAfterTimeoutTimesRetriesTimesServers() {
+    void allSilentTimesOutAfterOneRequestWhenTheStatedTimeoutAllowsOne() {
         dns.silent(true);
         DnsSettings oneShot = settings().withTimeout(1, 1);
 
         DnsResult result = resolver.resolve(HOST, oneShot);
 
-        assertThat(result).isEqualTo(new DnsResult.TimedOut(2)); // A then AAAA, one request each
-        assertThat(dns.queryCount()).isEqualTo(2);
+        assertThat(result).isEqualTo(new DnsResult.TimedOut(1)); // <time> 1 s × <retries> 1: no time left for AAAA
+        assertThat(dns.queryCount()).isEqualTo(1);
+    }
+
+    @Test
+    void silentServersOfBothFamiliesFailWithinTimeTimesRetries() {
+        try (LoopbackDnsServer address1 = LoopbackDnsServer.start(ip("127.0.0.2"), false).silent(true);
+                LoopbackDnsServer address2 = LoopbackDnsServer.start(ip("127.0.0.3"), address1.port(), false)
+                        .silent(true)) {
+            // two servers, asked for A and AAAA, three requests each: 12 s if every request waited its full <time>
+            DnsSettings stated = settings().withIpv4Servers(ip("127.0.0.2"), ip("127.0.0.3"))
+                    .withPort(address1.port()).withTimeout(1, 3);
+            long started = System.nanoTime();
+
+            DnsResult result = resolver.resolve(HOST, stated);
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(result).isInstanceOf(DnsResult.TimedOut.class);
+            assertThat(took).as("the module's stated DNS timeout, 1 s × 3").isBetween(Duration.ofMillis(2900),
+                    stated.lookupTimeout().plusMillis(1500));
+            assertThat(address1.queryCount(HOST, Type.A)).as("rounds alternate between the servers").isEqualTo(2);
+            assertThat(address2.queryCount(HOST, Type.A)).isEqualTo(1);
+        }
     }
 
     @Test

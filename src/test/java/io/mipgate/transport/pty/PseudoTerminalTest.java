@@ -135,13 +135,30 @@ class PseudoTerminalTest {
     }
 
     @Test
-    void aLinkWhoseOwnerRunsIsRefused() throws Exception {
+    void aLinkWhoseOwnerRunsAndHoldsTheDeviceIsRefused() throws Exception {
         Path link = dir.resolve("ttyEMU1");
-        Files.createSymbolicLink(link, Path.of("/dev/null"));
-        Files.writeString(PseudoTerminal.ownerFile(link), Long.toString(ProcessHandle.current().pid()));
+        try (PseudoTerminal held = PseudoTerminal.open(link)) { // this JVM runs and holds its slave open
+            assertThatThrownBy(() -> PseudoTerminal.open(link)).isInstanceOf(FileAlreadyExistsException.class)
+                    .satisfies(e -> assertThat(((FileAlreadyExistsException) e).getOtherFile())
+                            .isEqualTo(held.slavePath().toString()));
+            assertThat(Files.readSymbolicLink(link)).isEqualTo(held.slavePath());
+        }
+    }
 
-        assertThatThrownBy(() -> PseudoTerminal.open(link)).isInstanceOf(FileAlreadyExistsException.class)
-                .satisfies(e -> assertThat(((FileAlreadyExistsException) e).getOtherFile()).isEqualTo("/dev/null"));
-        assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/dev/null"));
+    /** The owner was killed and its pid reused by a process that has nothing to do with the device. */
+    @Test
+    void aLinkWhoseOwnerPidRunsWithoutTheDeviceIsReplaced() throws Exception {
+        Path link = dir.resolve("ttyEMU2");
+        Process stranger = new ProcessBuilder("sleep", "60").start();
+        try (PseudoTerminal elsewhere = PseudoTerminal.open()) { // a live pts the stranger does not hold
+            Files.createSymbolicLink(link, elsewhere.slavePath());
+            Files.writeString(PseudoTerminal.ownerFile(link), Long.toString(stranger.pid()));
+
+            try (PseudoTerminal pty = PseudoTerminal.open(link)) {
+                assertThat(Files.readSymbolicLink(link)).isEqualTo(pty.slavePath());
+            }
+        } finally {
+            stranger.destroy();
+        }
     }
 }
