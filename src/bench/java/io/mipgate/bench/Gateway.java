@@ -206,6 +206,24 @@ final class Gateway implements AutoCloseable {
         return intField(r.body(), "accepted");
     }
 
+    /**
+     * Queues a send ({@code async=true}) and returns once the gateway took it, as a pipelining client does; a full
+     * job queue (429) is the back-pressure: wait a moment and offer it again.
+     */
+    void sendQueued(String module, int id, byte[] data) throws Exception {
+        HttpRequest request = request("/api/v1/modules/" + module + "/connections/" + id + "/send?async=true")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(data)).build();
+        while (true) {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 429) {
+                expect(r, 202, "queued send");
+                return;
+            }
+            Thread.sleep(2);
+        }
+    }
+
     byte[] read(String module, int id, int max) throws Exception {
         HttpResponse<byte[]> r = http.send(request("/api/v1/modules/" + module + "/connections/" + id + "/data?max="
                 + max).header("Accept", "application/octet-stream").GET().build(),

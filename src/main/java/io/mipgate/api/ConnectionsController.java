@@ -95,8 +95,8 @@ public class ConnectionsController {
         CompletableFuture<ConnectionSnapshot> opened = client.open(new OpenRequest(protocol, request.host(),
                 request.port(), connectId, mode, request.timeoutSeconds(), request.localPort()));
         if (async) {
-            return Jobs.accepted(jobs.start("open", moduleId, CONNECTIONS.replace("{moduleId}", moduleId), opened,
-                    snapshot -> ConnectionDto.of(moduleId, snapshot)));
+            return Jobs.accepted(jobs, "open", moduleId, CONNECTIONS.replace("{moduleId}", moduleId), opened,
+                    snapshot -> ConnectionDto.of(moduleId, snapshot));
         }
         ConnectionSnapshot snapshot = Await.result(opened);
         return ResponseEntity.created(URI.create(ApiPaths.BASE + "/modules/" + moduleId + "/connections/"
@@ -195,8 +195,8 @@ public class ConnectionsController {
         }
         CompletableFuture<SendResult> sent = client.send(connectId, data, options);
         if (async) {
-            return Jobs.accepted(jobs.start("send", moduleId, CONNECTION.replace("{moduleId}", moduleId)
-                    .replace("{connectId}", Integer.toString(connectId)) + "/send", sent, SendResponse::of));
+            return Jobs.accepted(jobs, "send", moduleId, CONNECTION.replace("{moduleId}", moduleId)
+                    .replace("{connectId}", Integer.toString(connectId)) + "/send", sent, SendResponse::of);
         }
         return ResponseEntity.ok(SendResponse.of(Await.result(sent)));
     }

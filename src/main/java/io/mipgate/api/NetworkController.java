@@ -86,8 +86,8 @@ public class NetworkController {
     private <T> ResponseEntity<Object> run(String kind, String moduleId, String suffix, boolean async,
                                            CompletableFuture<T> operation, Function<T, Object> toBody) {
         if (async) {
-            return Jobs.accepted(jobs.start(kind, moduleId, ApiPaths.BASE + "/modules/" + moduleId + suffix, operation,
-                    toBody));
+            return Jobs.accepted(jobs, kind, moduleId, ApiPaths.BASE + "/modules/" + moduleId + suffix, operation,
+                    toBody);
         }
         return ResponseEntity.ok(toBody.apply(Await.result(operation)));
     }

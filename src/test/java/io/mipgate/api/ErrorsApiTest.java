@@ -180,6 +180,11 @@ class ErrorsApiTest extends ApiTestBase {
                 assertThat(full.body()).contains(PROBLEM + "queue-full");
                 assertThat(full.headers().firstValue("Retry-After")).isPresent();
             }
+            // an asynchronous operation the full queue refused is answered at once, not turned into a failed job
+            // that a pipelining client would take for queued and skip past
+            Reply async = post("/api/v1/modules/emu-small/ping?async=true", OPERATOR,
+                    "{\"host\":\"127.0.0.1\",\"count\":1}");
+            assertThat(async.status()).as(async.text()).isEqualTo(429);
             assertThat(replies).noneMatch(CompletableFuture::isDone);
         } finally {
             ApiTestEnvironment.EMULATORS.releaseReplies("emu-small");
