@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * The {@code emulator:<MODEL>} link scheme: a virtual module per module id. The virtual module outlives its links, as
  * a real one outlives a serial cable, so a reopened link finds the same module with its connections.
  *
- * <p>Options: {@code firmware=manual|field}, {@code echo=on|off}, {@code baud=<n>}, {@code imei=<15 digits>},
+ * <p>Options: {@code firmware=manual|field}, {@code echo=on|off}, {@code baud=<n>}, {@code lineRate=<AT+IPR rate>}, {@code imei=<15 digits>},
  * {@code guardMs=<n>}, {@code admin=<port>}: a loopback port taking {@link AdminCommands} lines for this module
  * (signal, registration, SIM, faults), so a demo can show its status moving; and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
  * whose slave {@code <path>} links to, and open that device through jSerialComm ({@link SerialLink}). The
@@ -91,6 +91,7 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 case "firmware" -> config.firmware(FirmwareProfile.parse(value));
                 case "echo" -> config.echo(!value.equals("off"));
                 case "baud" -> config.baud(Integer.parseInt(value));
+                case "lineRate" -> config.lineRate(Integer.parseInt(value));
                 case "guardMs" -> config.guardTime(Duration.ofMillis(Long.parseLong(value)));
                 case "imei" -> config.identity(ModuleIdentity.defaults(family).withImei(value));
                 case "dns" -> networkDns(moduleId, value, config);
@@ -103,7 +104,7 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                     }
                 }
                 default -> throw new LinkConfigurationException(moduleId, key,
-                        "unknown emulator option (firmware, echo, baud, guardMs, imei, dns, dataCall, simApn, admin, pty)");
+                        "unknown emulator option (firmware, echo, baud, lineRate, guardMs, imei, dns, dataCall, simApn, admin, pty)");
             }
         });
         VirtualModule module = new VirtualModule(config.build());

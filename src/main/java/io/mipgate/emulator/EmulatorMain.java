@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * Standalone virtual module.
  *
  * <pre>
- * EmulatorMain --model ML307R --tcp 7001 [--admin 7002] [--firmware manual|field] [--baud 115200]
+ * EmulatorMain --model ML307R --tcp 7001 [--admin 7002] [--firmware manual|field] [--baud 115200] [--line-rate 921600]
  *              [--echo on|off] [--bind 127.0.0.1] [--boot-delay-ms 500] [--guard-ms 1000] [--dns 127.0.0.1]
  *              [--dns-port 53] [--imei 8699...] [--revision ML307R-DL-MBRH0S01]
  * EmulatorMain --model ML307R --pty /tmp/mipgate/ttyEMU0 ...
@@ -31,11 +31,11 @@ public final class EmulatorMain {
 
     /** Parsed command line. */
     record Options(EmulatedFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
-                   int baud, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
+                   int baud, int lineRate, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
                    List<InetAddress> dns, int dnsPort, String imei, String revision) {
 
         EmulatorConfig config() {
-            EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud).echo(echo)
+            EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud).lineRate(lineRate).echo(echo)
                     .bootDelay(bootDelay).guardTime(guard).networkDns(dns).dnsPort(dnsPort);
             ModuleIdentity identity = ModuleIdentity.defaults(model);
             if (imei != null) {
@@ -66,6 +66,9 @@ public final class EmulatorMain {
         String firmware = "manual";
         @Option(names = "--baud", paramLabel = "N", description = "pace the line like a UART at N baud (0: unpaced)")
         int baud;
+        @Option(names = "--line-rate", paramLabel = "N", description = "the module's AT+IPR rate a host must match"
+                + " (0: automatic, the factory setting)")
+        int lineRate;
         @Option(names = "--echo", paramLabel = "on|off", description = "command echo after boot (default on)")
         String echo = "on";
         @Option(names = "--bind", paramLabel = "ADDR", description = "address of the TCP and admin ports (default loopback)")
@@ -96,7 +99,7 @@ public final class EmulatorMain {
             for (String server : dns) {
                 servers.add(InetAddress.getByName(server));
             }
-            return new Options(EmulatedFamily.parse(model), tcp, pty, admin, FirmwareProfile.parse(firmware), baud,
+            return new Options(EmulatedFamily.parse(model), tcp, pty, admin, FirmwareProfile.parse(firmware), baud, lineRate,
                     echoOn, bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind),
                     Duration.ofMillis(bootDelayMs), Duration.ofMillis(guardMs), servers, dnsPort, imei, revision);
         }
