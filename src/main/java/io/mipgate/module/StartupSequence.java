@@ -28,9 +28,11 @@ final class StartupSequence {
     private static final byte[] CR = {'\r'};
 
     private final WorkerContext context;
+    private final LineRateAlignment lineRate;
 
-    StartupSequence(WorkerContext context) {
+    StartupSequence(WorkerContext context, LineRateAlignment lineRate) {
         this.context = context;
+        this.lineRate = lineRate;
     }
 
     /** @throws ModuleException.ModuleTimeout when the module never answers the probes (the line may be dead) */
@@ -65,7 +67,21 @@ final class StartupSequence {
         line.drain(Duration.ofMillis(200));
     }
 
+    /**
+     * Where the module may sit at another line rate, one short probe decides whether to search for it before the
+     * patient probing that gives a booting module time.
+     */
     private void probe() {
+        if (lineRate.applies() && !answersShortProbe()) {
+            try {
+                if (lineRate.align()) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                throw new ModuleException.ModuleUnavailable(context.id, ModuleStatus.DOWN,
+                        "reopening at another line rate failed: " + e.getMessage());
+            }
+        }
         int probes = context.settings.recovery().probes();
         for (int attempt = 1; attempt <= probes; attempt++) {
             try {
@@ -77,6 +93,15 @@ final class StartupSequence {
             }
         }
         throw new ModuleException.ModuleTimeout(context.id, "AT (" + probes + " probes)");
+    }
+
+    private boolean answersShortProbe() {
+        try {
+            context.exec(new Basic.Attention(context.settings.lineRateSearch().probeTimeout()));
+            return true;
+        } catch (ModuleException.ModuleTimeout silent) {
+            return false;
+        }
     }
 
     private void identify() {

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where a module's bytes come from, as parsed from its configured link string. Pure data: parsing never touches the
@@ -31,6 +33,19 @@ public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec
         return LinkSpecParser.parse(moduleId, text);
     }
 
+    /** The line rate the host's side of the link runs at, where the host sets one. */
+    default OptionalInt rate() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The same link at another line rate: what a link opened from it runs at. Empty where the host cannot set the
+     * rate (an in-process peer, a serial server without RFC 2217); the rate is then whatever the far end has.
+     */
+    default Optional<LinkSpec> atRate(int baud) {
+        return Optional.empty();
+    }
+
     /** A local serial device driven through jSerialComm. */
     record Serial(String device, int baud, int dataBits, Parity parity, StopBits stopBits, FlowControl flowControl)
             implements LinkSpec {
@@ -53,6 +68,16 @@ public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec
         @Override
         public String scheme() {
             return "serial";
+        }
+
+        @Override
+        public OptionalInt rate() {
+            return OptionalInt.of(baud);
+        }
+
+        @Override
+        public Optional<LinkSpec> atRate(int rate) {
+            return Optional.of(new Serial(device, rate, dataBits, parity, stopBits, flowControl));
         }
 
         @Override
