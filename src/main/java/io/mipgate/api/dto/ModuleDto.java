@@ -29,7 +29,10 @@ public record ModuleDto(
         @Schema(description = "recovery attempts in the current episode", example = "0") int recoveryAttempts,
         @Schema(description = "command timeouts since the last answered command", example = "0")
         int consecutiveTimeouts,
-        @Schema(description = "the PDP context the module's sockets use") DataCall dataCall) {
+        @Schema(description = "the PDP context the module's sockets use") DataCall dataCall,
+        @Schema(description = "the baud rate the serial link runs at: the configured one, or the rate the module could"
+                + " only be reached at; null for links without a rate (TCP, in process)", example = "115200")
+        Integer lineRate) {
 
     /** The module's data call as last read (AT+MIPCALL?). */
     @Schema(name = "DataCall")
@@ -49,6 +52,6 @@ public record ModuleDto(
                         .map(c -> ConnectionDto.of(s.id(), c)).toList(),
                 s.recoveryRung(), s.recoveryAttempts(), s.consecutiveTimeouts(),
                 new DataCall(s.dataCall().cid(), s.dataCall().known(), s.dataCall().active(), s.dataCall().address(),
-                        s.dataCall().apn()));
+                        s.dataCall().apn()), s.lineRate() == 0 ? null : s.lineRate());
     }
 }
