@@ -30,13 +30,14 @@ public final class EmulatorMain {
     }
 
     /** Parsed command line. */
-    record Options(EmulatedFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
+    record Options(EmulatedFamily model, Integer tcpPort, int portRate, boolean rfc2217, String ptyPath,
+                   Integer adminPort, FirmwareProfile firmware,
                    int baud, int lineRate, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
                    List<InetAddress> dns, int dnsPort, String imei, String revision) {
 
         EmulatorConfig config() {
-            EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud).lineRate(lineRate).echo(echo)
-                    .bootDelay(bootDelay).guardTime(guard).networkDns(dns).dnsPort(dnsPort);
+            EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud)
+                    .lineRate(lineRate).echo(echo).bootDelay(bootDelay).guardTime(guard).networkDns(dns).dnsPort(dnsPort);
             ModuleIdentity identity = ModuleIdentity.defaults(model);
             if (imei != null) {
                 identity = identity.withImei(imei);
@@ -58,6 +59,12 @@ public final class EmulatorMain {
         String model = "ML307R";
         @Option(names = "--tcp", paramLabel = "PORT", description = "serve the AT line on this TCP port")
         Integer tcp;
+        @Option(names = "--port-rate", paramLabel = "N", description = "the TCP serial server's own port rate, which"
+                + " the module's must match (0: none)")
+        int portRate;
+        @Option(names = "--rfc2217", description = "speak Telnet with the COM port option (RFC 2217) on the TCP port,"
+                + " so the host can set the port rate")
+        boolean rfc2217;
         @Option(names = "--pty", paramLabel = "PATH", description = "or appear as this serial device (a pty link)")
         String pty;
         @Option(names = "--admin", paramLabel = "PORT", description = "fault-injection port (line commands)")
@@ -99,7 +106,8 @@ public final class EmulatorMain {
             for (String server : dns) {
                 servers.add(InetAddress.getByName(server));
             }
-            return new Options(EmulatedFamily.parse(model), tcp, pty, admin, FirmwareProfile.parse(firmware), baud, lineRate,
+            return new Options(EmulatedFamily.parse(model), tcp, portRate, rfc2217, pty, admin,
+                    FirmwareProfile.parse(firmware), baud, lineRate,
                     echoOn, bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind),
                     Duration.ofMillis(bootDelayMs), Duration.ofMillis(guardMs), servers, dnsPort, imei, revision);
         }
@@ -163,7 +171,8 @@ public final class EmulatorMain {
             serial = pty;
             where = "pty " + pty.devicePath() + " -> " + pty.slavePath();
         } else {
-            EmulatorTcpServer tcp = new EmulatorTcpServer(module, options.bind(), options.tcpPort());
+            EmulatorTcpServer tcp = new EmulatorTcpServer(module, options.bind(), options.tcpPort(),
+                    options.portRate(), options.rfc2217());
             serial = tcp;
             where = "tcp " + options.bind().getHostAddress() + ":" + tcp.port();
         }

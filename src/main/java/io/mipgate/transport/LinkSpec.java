@@ -15,6 +15,7 @@ import java.util.OptionalInt;
  * <pre>
  * serial:/dev/ttyUSB2?baud=921600&amp;dataBits=8&amp;parity=none&amp;stopBits=1&amp;flowControl=none
  * tcp://10.0.0.7:4001?connectTimeoutMs=3000
+ * tcp://10.0.0.7:4001?rfc2217=true&amp;baud=921600
  * emulator:ML307R?imei=869999000000001
  * </pre>
  */
@@ -87,14 +88,28 @@ public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec
         }
     }
 
-    /** Raw TCP to a serial device server (ser2net, Moxa NPort in raw mode, socat). */
-    record Tcp(String host, int port, Duration connectTimeout) implements LinkSpec {
+    /**
+     * TCP to a serial device server (ser2net, Moxa NPort, socat): raw bytes, or with {@code rfc2217} Telnet with the
+     * COM port option, through which the gateway sets the server's line rate to {@code baud}.
+     *
+     * @param baud the rate to set on the server's port; only with {@code rfc2217} (a raw server keeps its own)
+     */
+    record Tcp(String host, int port, Duration connectTimeout, boolean rfc2217, int baud) implements LinkSpec {
 
         public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
         public Tcp {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(connectTimeout, "connectTimeout");
+            if (!rfc2217 && baud != 0 || rfc2217 && baud <= 0) {
+                throw new IllegalArgumentException("a rate is set on the serial server through RFC 2217, and only there: "
+                        + "rfc2217=" + rfc2217 + ", baud=" + baud);
+            }
+        }
+
+        /** Raw TCP: the server's port runs at whatever rate it was configured with. */
+        public Tcp(String host, int port, Duration connectTimeout) {
+            this(host, port, connectTimeout, false, 0);
         }
 
         @Override
@@ -103,9 +118,20 @@ public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec
         }
 
         @Override
+        public OptionalInt rate() {
+            return rfc2217 ? OptionalInt.of(baud) : OptionalInt.empty();
+        }
+
+        @Override
+        public Optional<LinkSpec> atRate(int rate) {
+            return rfc2217 ? Optional.of(new Tcp(host, port, connectTimeout, true, rate)) : Optional.empty();
+        }
+
+        @Override
         public String toString() {
             String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-            return "tcp://" + authority + ":" + port + "?connectTimeoutMs=" + connectTimeout.toMillis();
+            return "tcp://" + authority + ":" + port + "?connectTimeoutMs=" + connectTimeout.toMillis()
+                    + (rfc2217 ? "&rfc2217=true&baud=" + baud : "");
         }
     }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.testsupport.RequiredFacility;
 import io.mipgate.transport.LinkSpec;
+import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.transport.SerialLink;
+import io.mipgate.transport.TcpLink;
+import java.net.InetAddress;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * AT+IPR (FIELD-NOTES §13): the rate lists, the setting read back, {@code OK} at the old rate and the switch after
- * it, the setting kept over a reboot, and on a real pseudo-terminal a host at another rate than the module's loses
- * its bytes both ways.
+ * it, the setting kept over a reboot; on a real pseudo-terminal and behind a TCP serial server a host at another rate
+ * than the module's loses its bytes both ways, and an RFC 2217 server carries every byte value once the rates agree.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LineRateChangeTest {
@@ -108,6 +111,53 @@ class LineRateChangeTest {
             }
         } finally {
             module.close();
+        }
+    }
+
+    @Test
+    void aRawSerialServerAtAnotherRateThanTheModuleCarriesNothing() throws Exception {
+        VirtualModule module = new VirtualModule(EmulatorHarness.fast(EmulatedFamily.ML307R).echo(false)
+                .lineRate(921600).build());
+        try (EmulatorTcpServer server = new EmulatorTcpServer(module, InetAddress.getLoopbackAddress(), 0, 115200,
+                false)) {
+            TcpLink host = new TcpLink("emu-raw", new LinkSpec.Tcp("127.0.0.1", server.port(), Duration.ofSeconds(2)));
+            host.open();
+            try (EmulatorHarness at = EmulatorHarness.over(module, host)) {
+                at.echo(false);
+                byte[] seen = at.readBytes("\r\n+MATREADY\r\n".length()); // sent at 921600, read at 115200
+                for (byte b : seen) {
+                    assertThat(b & 0x80).as("a garbled byte has its top bit set").isNotZero();
+                }
+                at.send("AT\r");
+                at.expectSilence(QUIET);
+                assertThat(module.bytesLostToRateMismatch()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void everyByteValueCrossesAnRfc2217ServerAfterTheHostSetTheModulesRate() throws Exception {
+        VirtualModule module = new VirtualModule(EmulatorHarness.fast(EmulatedFamily.ML307R).lineRate(230400).build());
+        try (EmulatorTcpServer server = new EmulatorTcpServer(module, InetAddress.getLoopbackAddress(), 0, 115200,
+                true);
+             TcpEchoServer echo = TcpEchoServer.start()) {
+            TcpLink host = new TcpLink("emu-rfc2217", (LinkSpec.Tcp) LinkSpec.parse("emu-rfc2217",
+                    "tcp://127.0.0.1:" + server.port() + "?rfc2217=true&baud=230400"));
+            host.open();
+            try (EmulatorHarness at = EmulatorHarness.handshake(EmulatorHarness.over(module, host))) {
+                byte[] all = new byte[256];
+                for (int i = 0; i < all.length; i++) {
+                    all[i] = (byte) i;
+                }
+                at.exchange("AT+MIPOPEN=0,\"TCP\",\"127.0.0.1\"," + echo.port(), "OK", "+MIPOPEN: 0,0");
+                at.command("AT+MIPSEND=0,256");
+                at.expectBytes("\r\n>\r\n");
+                at.send(all);
+                at.expectLine("+MIPSEND: 0,256");
+                at.expectLine("OK");
+                assertThat(at.expectDataLine("+MIPURC: \"rtcp\",0,256,", 256)).isEqualTo(all);
+                assertThat(module.bytesLostToRateMismatch()).isZero();
+            }
         }
     }
 

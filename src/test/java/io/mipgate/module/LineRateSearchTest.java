@@ -4,31 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mipgate.emulator.EmulatorConfig;
+import io.mipgate.emulator.EmulatorTcpServer;
+import io.mipgate.emulator.VirtualModule;
 import io.mipgate.emulator.FirmwareProfile;
 import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.testsupport.RequiredFacility;
 import io.mipgate.transport.LinkFactories;
+import io.mipgate.transport.LinkSpec;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A module left at another rate by an earlier host (the rate survives resets, FIELD-NOTES §2/§13) is found by the
- * worker's start-up over a real pseudo-terminal, moved to the configured rate with AT+IPR, and used; field firmware
+ * worker's start-up over a real pseudo-terminal and through an RFC 2217 serial server, moved to the configured rate with AT+IPR, and used; field firmware
  * that misses the first commands after the change does not stop it.
  */
 class LineRateSearchTest {
 
     private static final Duration UP = Duration.ofSeconds(30);
 
-    @BeforeEach
-    void needsPseudoTerminals() {
-        RequiredFacility.requirePseudoTerminals();
-    }
-
     @Test
     void findsAModuleAtAnotherRateAndMovesItToTheConfiguredOne() throws Exception {
+        RequiredFacility.requirePseudoTerminals();
         try (PtyModuleFixture fixture = new PtyModuleFixture(emulator(57_600).build());
              DeviceManager manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC())) {
             ModuleClient module = manager.add(settings(fixture));
@@ -42,6 +41,7 @@ class LineRateSearchTest {
 
     @Test
     void survivesFieldFirmwareMissingTheFirstCommandsAfterTheChange() throws Exception {
+        RequiredFacility.requirePseudoTerminals();
         try (PtyModuleFixture fixture = new PtyModuleFixture(emulator(921_600).firmware(FirmwareProfile.FIELD).build());
              DeviceManager manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC())) {
             ModuleClient module = manager.add(settings(fixture));
@@ -50,6 +50,27 @@ class LineRateSearchTest {
             await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP);
             assertThat(fixture.module.lineRate()).isEqualTo(115_200);
             assertThat(module.snapshot().recoveryAttempts()).isZero();
+        }
+    }
+
+    @Test
+    void findsAndMovesAModuleBehindAnRfc2217SerialServer() throws Exception {
+        VirtualModule virtual = new VirtualModule(emulator(460_800).build());
+        try (EmulatorTcpServer server = new EmulatorTcpServer(virtual, InetAddress.getLoopbackAddress(), 0, 115_200,
+                true);
+             DeviceManager manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC())) {
+            virtual.powerOn();
+            LinkSpec link = LinkSpec.parse("rate1", "tcp://127.0.0.1:" + server.port() + "?rfc2217=true&baud=115200");
+            ModuleClient module = manager.add(ModuleSettings.defaults("rate1", link)
+                    .withEscapeGuard(Duration.ofMillis(60)).withIntervals(Duration.ZERO, Duration.ZERO));
+            manager.start(UP);
+
+            await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP);
+            assertThat(virtual.lineRate()).isEqualTo(115_200);
+            assertThat(virtual.bytesLostToRateMismatch()).as("the first probes at 115200 were lost").isPositive();
+            assertThat(module.snapshot().lineRate()).isEqualTo(115_200);
+        } finally {
+            virtual.close();
         }
     }
 
