@@ -256,7 +256,7 @@ public final class ModuleWorker implements AutoCloseable {
             if (rung == Rung.REBOOT) {
                 softReboot();
             }
-            startup.run(session);
+            startup.run(session, true);
             reconciler.reconcile();
             int attempt = ladder.attempts() + 1;
             ladder.recovered();
@@ -346,7 +346,7 @@ public final class ModuleWorker implements AutoCloseable {
         state.locked(() -> state.status(ModuleStatus.RECOVERING, "module reset"));
         forgetModuleState(why);
         try {
-            startup.run(session);
+            startup.run(session, false);
             reconciler.reconcile();
             state.locked(() -> state.status(ModuleStatus.UP, null));
         } catch (RuntimeException e) {

@@ -35,10 +35,15 @@ final class StartupSequence {
         this.lineRate = lineRate;
     }
 
-    /** @throws ModuleException.ModuleTimeout when the module never answers the probes (the line may be dead) */
-    void run(LineSession line) {
+    /**
+     * @param rateMayDiffer whether the module may sit at another line rate than the link's: after a reopen, yes; after
+     *                      it rebooted on this very line, no (the rate survives a reboot, FIELD-NOTES §2), so a module
+     *                      slow to answer then is not sent on a search through every rate
+     * @throws ModuleException.ModuleTimeout when the module never answers the probes (the line may be dead)
+     */
+    void run(LineSession line, boolean rateMayDiffer) {
         leaveDataMode(line);
-        probe();
+        probe(rateMayDiffer);
         context.exec(new Basic.Echo(false)).orThrow(context.id, "ATE0");
         context.state.echoOff(true);
         context.exec(new Basic.ErrorReporting(1));
@@ -71,8 +76,8 @@ final class StartupSequence {
      * Where the module may sit at another line rate, one short probe decides whether to search for it before the
      * patient probing that gives a booting module time.
      */
-    private void probe() {
-        if (lineRate.applies() && !answersShortProbe()) {
+    private void probe(boolean rateMayDiffer) {
+        if (rateMayDiffer && lineRate.applies() && !answersShortProbe()) {
             try {
                 if (lineRate.align()) {
                     return;
