@@ -11,9 +11,11 @@ import io.mipgate.emulator.model.EmulatedFamily;
 import io.mipgate.testsupport.RequiredFacility;
 import io.mipgate.transport.LinkFactories;
 import io.mipgate.transport.LinkSpec;
+import io.mipgate.transport.pty.PseudoTerminal;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +52,42 @@ class LineRateSearchTest {
             await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP);
             assertThat(fixture.module.lineRate()).isEqualTo(115_200);
             assertThat(module.snapshot().recoveryAttempts()).isZero();
+        }
+    }
+
+    @Test
+    void keepsUsingAModuleAtTheRateItWasFoundAtWhenItRefusesTheConfiguredOne() throws Exception {
+        RequiredFacility.requirePseudoTerminals();
+        try (PtyModuleFixture fixture = new PtyModuleFixture(emulator(921_600).build());
+             DeviceManager manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC())) {
+            // 250000 baud is no rate AT+IPR accepts: the module answers +CME ERROR: 50 and stays at 921600
+            LinkSpec odd = fixture.link().atRate(250_000).orElseThrow();
+            ModuleClient module = manager.add(ModuleSettings.defaults("rate2", odd)
+                    .withEscapeGuard(Duration.ofMillis(60)).withIntervals(Duration.ZERO, Duration.ZERO));
+            manager.start(UP);
+
+            await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP);
+            assertThat(fixture.module.lineRate()).isEqualTo(921_600);
+            assertThat(module.snapshot().lineRate()).isEqualTo(921_600);
+        }
+    }
+
+    @Test
+    void aModuleSilentAtEveryRateIsLeftAtTheConfiguredRateForRecovery() throws Exception {
+        RequiredFacility.requirePseudoTerminals();
+        try (PseudoTerminal nobody = PseudoTerminal.open();
+             DeviceManager manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC())) {
+            LinkSpec link = LinkSpec.Serial.withDefaults(nobody.slavePath().toString());
+            ModuleClient module = manager.add(ModuleSettings.defaults("rate3", link)
+                    .withEscapeGuard(Duration.ofMillis(60)).withIntervals(Duration.ZERO, Duration.ZERO)
+                    .withRecovery(ModuleSettings.Recovery.DEFAULTS.withProbes(1))
+                    .withLineRateSearch(new ModuleSettings.LineRateSearch(true, List.of(115_200, 921_600, 9_600),
+                            Duration.ofMillis(200), 2)));
+            manager.start(UP);
+
+            await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.DOWN);
+            assertThat(module.snapshot().lineRate()).isEqualTo(115_200);
+            assertThat(nobody.serialSideRate()).as("the line is back at the configured rate").isEqualTo(115_200);
         }
     }
 
