@@ -56,6 +56,27 @@ class LineRateSearchTest {
     }
 
     @Test
+    void aModuleWhoseRateChangedUnderARunningGatewayIsFoundByTheRecoveryLadder() throws Exception {
+        RequiredFacility.requirePseudoTerminals();
+        try (PtyModuleFixture fixture = new PtyModuleFixture(emulator(115_200).build());
+             DeviceManager manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC())) {
+            ModuleClient module = manager.add(settings(fixture)
+                    .withRecovery(ModuleSettings.Recovery.DEFAULTS.withProbes(2)));
+            manager.start(UP);
+            await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP);
+
+            fixture.module.faults().setLineRate(460_800); // another host's AT+IPR, or a module swapped in
+            await().atMost(UP).until(() -> fixture.module.lineRate() == 460_800);
+            assertThat(module.raw("AT", Duration.ofMillis(500))).failsWithin(UP); // the timeout starts recovery
+
+            await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP
+                    && fixture.module.lineRate() == 115_200);
+            assertThat(module.raw("AT", Duration.ofSeconds(2)).get(UP.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                    .ok()).isTrue();
+        }
+    }
+
+    @Test
     void keepsUsingAModuleAtTheRateItWasFoundAtWhenItRefusesTheConfiguredOne() throws Exception {
         RequiredFacility.requirePseudoTerminals();
         try (PtyModuleFixture fixture = new PtyModuleFixture(emulator(921_600).build());
