@@ -91,7 +91,7 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 case "firmware" -> config.firmware(FirmwareProfile.parse(value));
                 case "echo" -> config.echo(!value.equals("off"));
                 case "baud" -> config.baud(Integer.parseInt(value));
-                case "lineRate" -> config.lineRate(Integer.parseInt(value));
+                case "lineRate" -> lineRate(moduleId, value, config);
                 case "guardMs" -> config.guardTime(Duration.ofMillis(Long.parseLong(value)));
                 case "imei" -> config.identity(ModuleIdentity.defaults(family).withImei(value));
                 case "dns" -> networkDns(moduleId, value, config);
@@ -110,6 +110,15 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
         VirtualModule module = new VirtualModule(config.build());
         module.powerOn();
         return module;
+    }
+
+    private static void lineRate(String moduleId, String value, EmulatorConfig.Builder config) {
+        try {
+            config.lineRate(Integer.parseInt(value));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new LinkConfigurationException(moduleId, "lineRate", "0 (automatic) or one of "
+                    + ModuleUart.FIXED_RATES + ", not '" + value + "'");
+        }
     }
 
     private static int adminPort(String moduleId, String value) {
