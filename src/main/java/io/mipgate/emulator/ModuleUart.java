@@ -21,6 +21,7 @@ final class ModuleUart {
     private volatile int rate;
     private volatile IntSupplier hostRate = () -> 0;
     private int commandsToIgnore;
+    private volatile int commandsIgnored;
     private long droppedBytes;
 
     ModuleUart(int rate) {
@@ -63,7 +64,13 @@ final class ModuleUart {
             return false;
         }
         commandsToIgnore--;
+        commandsIgnored++;
         return true;
+    }
+
+    /** Command lines left unanswered after rate changes, in all. */
+    int commandsIgnored() {
+        return commandsIgnored;
     }
 
     /** Counts host bytes lost to a rate mismatch (framing errors on the module's side). */

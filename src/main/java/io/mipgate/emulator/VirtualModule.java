@@ -146,6 +146,11 @@ public final class VirtualModule implements AutoCloseable {
         return core.uart.rate();
     }
 
+    /** Command lines the module left unanswered right after AT+IPR changed its rate (field firmware, FIELD §13). */
+    public int commandsMissedAfterRateChange() {
+        return core.uart.commandsIgnored();
+    }
+
     /** Bytes from the host lost because they were sent at another rate than the module's. */
     public long bytesLostToRateMismatch() {
         return core.uart.droppedBytes();

@@ -51,6 +51,7 @@ class LineRateSearchTest {
 
             await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP);
             assertThat(fixture.module.lineRate()).isEqualTo(115_200);
+            assertThat(fixture.module.commandsMissedAfterRateChange()).isEqualTo(2);
             assertThat(module.snapshot().recoveryAttempts()).isZero();
         }
     }
