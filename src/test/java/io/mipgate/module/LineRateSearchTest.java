@@ -52,7 +52,7 @@ class LineRateSearchTest {
         try (PtyModuleFixture fixture = new PtyModuleFixture(emulator(115_200).build());
              DeviceManager manager = new DeviceManager(LinkFactories.withDefaults(), Clock.systemUTC())) {
             ModuleClient module = manager.add(settings("rate0", fixture.link(), List.of(115_200, 9_600, 460_800))
-                    .withRecovery(ModuleSettings.Recovery.DEFAULTS.withProbes(2)));
+                    .withRecovery(ModuleSettings.Recovery.DEFAULTS.withProbes(1)));
             manager.start(UP);
             await().atMost(UP).until(() -> module.snapshot().status() == ModuleStatus.UP);
 
