@@ -120,17 +120,22 @@ class LineRateChangeTest {
                 .lineRate(921600).build());
         try (EmulatorTcpServer server = new EmulatorTcpServer(module, InetAddress.getLoopbackAddress(), 0, 115200,
                 false)) {
+            module.powerOn();
+            module.connectedIds(); // a round trip on the module's loop: the boot has run
             TcpLink host = new TcpLink("emu-raw", new LinkSpec.Tcp("127.0.0.1", server.port(), Duration.ofSeconds(2)));
             host.open();
+            org.awaitility.Awaitility.await().atMost(EmulatorHarness.WAIT).until(module::attached);
             try (EmulatorHarness at = EmulatorHarness.over(module, host)) {
                 at.echo(false);
-                byte[] seen = at.readBytes("\r\n+MATREADY\r\n".length()); // sent at 921600, read at 115200
-                for (byte b : seen) {
-                    assertThat(b & 0x80).as("a garbled byte has its top bit set").isNotZero();
-                }
                 at.send("AT\r");
                 at.expectSilence(QUIET);
                 assertThat(module.bytesLostToRateMismatch()).isEqualTo(3);
+
+                String urc = "\r\n+CEREG: 1\r\n";
+                module.faults().emitUrc("+CEREG: 1"); // sent at 921600, read at 115200
+                for (byte b : at.readBytes(urc.length())) {
+                    assertThat(b & 0x80).as("a garbled byte has its top bit set").isNotZero();
+                }
             }
         }
     }
@@ -143,8 +148,13 @@ class LineRateChangeTest {
              TcpEchoServer echo = TcpEchoServer.start()) {
             TcpLink host = new TcpLink("emu-rfc2217", (LinkSpec.Tcp) LinkSpec.parse("emu-rfc2217",
                     "tcp://127.0.0.1:" + server.port() + "?rfc2217=true&baud=230400"));
-            host.open();
-            try (EmulatorHarness at = EmulatorHarness.handshake(EmulatorHarness.over(module, host))) {
+            // booted before any host: its +MATREADY, sent while the server's port was still at 115200, went nowhere
+            module.powerOn();
+            module.connectedIds(); // a round trip on the module's loop: the boot has run
+            host.open(); // SET-BAUDRATE goes ahead of every data byte on the stream
+            try (EmulatorHarness at = EmulatorHarness.over(module, host)) {
+                at.exchange("ATE0", "OK");
+                at.echo(false);
                 byte[] all = new byte[256];
                 for (int i = 0; i < all.length; i++) {
                     all[i] = (byte) i;
