@@ -27,8 +27,11 @@ final class LineRateAlignment {
         void reopen(LinkSpec spec) throws IOException;
     }
 
-    /** How a search ended, as logged and shown on the module snapshot. */
-    enum Outcome { ANSWERED_AT_CONFIGURED, CHANGED, KEPT_FOUND, NOT_FOUND }
+    /**
+     * How a search ended, as logged: the module answered at the configured rate after all, was moved to it, refused
+     * the move and is used where it was found, went silent at both rates after accepting the move, or was not found.
+     */
+    enum Outcome { ANSWERED_AT_CONFIGURED, CHANGED, KEPT_FOUND, LOST_AFTER_CHANGE, NOT_FOUND }
 
     private final WorkerContext context;
     private final Supplier<LinkSpec> current;
@@ -79,7 +82,7 @@ final class LineRateAlignment {
             return true;
         }
         link.reopen(configured);
-        report(Outcome.NOT_FOUND, null, target);
+        report(Outcome.LOST_AFTER_CHANGE, rate, target);
         return false;
     }
 
@@ -134,9 +137,9 @@ final class LineRateAlignment {
     }
 
     private void report(Outcome outcome, Integer found, int configured) {
-        if (outcome == Outcome.NOT_FOUND) {
-            log.warn("module={} line_rate_search={} found_rate=none configured_rate={} rates_tried={}", context.id,
-                    outcome, configured, context.settings.lineRateSearch().rates());
+        if (outcome == Outcome.NOT_FOUND || outcome == Outcome.LOST_AFTER_CHANGE) {
+            log.warn("module={} line_rate_search={} found_rate={} configured_rate={} rates_tried={}", context.id,
+                    outcome, found == null ? "none" : found, configured, context.settings.lineRateSearch().rates());
         } else {
             log.info("module={} line_rate_search={} found_rate={} configured_rate={} current_rate={}", context.id,
                     outcome, found, configured, current.get().rate().orElse(0));
