@@ -131,6 +131,14 @@ final class LineRateAlignment {
             } catch (ModuleException.ModuleTimeout silent) {
                 log.debug("module={} no answer to AT at {} (probe {} of {})", context.id, current.get().rate(),
                         attempt, probes);
+            } catch (ModuleException.ModuleUnavailable lost) {
+                if (lost.status() == ModuleStatus.STOPPED) {
+                    throw lost;
+                }
+                // e.g. a serial server that still holds the previous connection turns a quick reopen away: no
+                // answer at this rate, the search goes on
+                log.debug("module={} line lost at {}: {}", context.id, current.get().rate(), lost.getMessage());
+                return false;
             }
         }
         return false;
