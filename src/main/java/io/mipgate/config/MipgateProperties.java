@@ -1,5 +1,6 @@
 package io.mipgate.config;
 
+import io.mipgate.module.ModuleSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +74,16 @@ public class MipgateProperties {
         private boolean closeOnShutdown;
         /** APN of the data call the gateway activates when the module has none up; unset: the SIM's. */
         private String apn;
+        /** What start-up does when the module does not answer at the link's rate (serial links only). */
+        private LineRateSearch lineRateSearch = new LineRateSearch();
+
+        public LineRateSearch getLineRateSearch() {
+            return lineRateSearch;
+        }
+
+        public void setLineRateSearch(LineRateSearch lineRateSearch) {
+            this.lineRateSearch = lineRateSearch;
+        }
 
         public String getApn() {
             return apn;
@@ -208,6 +219,55 @@ public class MipgateProperties {
 
         public void setCloseOnShutdown(boolean closeOnShutdown) {
             this.closeOnShutdown = closeOnShutdown;
+        }
+    }
+
+    /**
+     * Finding a module left at another line rate (FIELD-NOTES §13): the rates are tried with a short AT each, and
+     * where the module answers, AT+IPR moves it to the rate of its link.
+     */
+    public static class LineRateSearch {
+        private static final ModuleSettings.LineRateSearch DEFAULTS = ModuleSettings.LineRateSearch.DEFAULTS;
+
+        /** Search at all; off, a module at another rate stays silent and is recovered as a dead line. */
+        private boolean enabled = DEFAULTS.enabled();
+        /** Rates to try, in order (esp-ml307's: 115200, 921600, 460800, 230400, 57600, 38400, 19200, 9600). */
+        private List<Integer> rates = new ArrayList<>(DEFAULTS.rates());
+        /** How long one AT at one rate waits for an answer. */
+        private Duration probeTimeout = DEFAULTS.probeTimeout();
+        /** AT probes at the new rate after AT+IPR: field firmware misses the first commands after a change. */
+        private int probesAfterChange = DEFAULTS.probesAfterChange();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public List<Integer> getRates() {
+            return rates;
+        }
+
+        public void setRates(List<Integer> rates) {
+            this.rates = rates;
+        }
+
+        public Duration getProbeTimeout() {
+            return probeTimeout;
+        }
+
+        public void setProbeTimeout(Duration probeTimeout) {
+            this.probeTimeout = probeTimeout;
+        }
+
+        public int getProbesAfterChange() {
+            return probesAfterChange;
+        }
+
+        public void setProbesAfterChange(int probesAfterChange) {
+            this.probesAfterChange = probesAfterChange;
         }
     }
 

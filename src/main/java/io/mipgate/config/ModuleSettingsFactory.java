@@ -59,7 +59,8 @@ final class ModuleSettingsFactory {
                 .withRecovery(recovery(id, module))
                 .withEscapeGuard(module.getEscapeGuard())
                 .withCloseOnShutdown(module.isCloseOnShutdown())
-                .withApn(apn(id, module.getApn()));
+                .withApn(apn(id, module.getApn()))
+                .withLineRateSearch(lineRateSearch(id, module.getLineRateSearch()));
     }
 
     /** Labels of letters, digits and hyphens joined by dots, at most 100 octets (3GPP TS 23.003 §9.1). */
@@ -72,6 +73,18 @@ final class ModuleSettingsFactory {
                     + "dots, at most 100 characters: " + apn);
         }
         return apn;
+    }
+
+    private static ModuleSettings.LineRateSearch lineRateSearch(String id, MipgateProperties.LineRateSearch search) {
+        if (search.getRates() == null || search.getRates().isEmpty()) {
+            throw new LinkConfigurationException(id, "line-rate-search.rates", "must list at least one rate");
+        }
+        try {
+            return new ModuleSettings.LineRateSearch(search.isEnabled(), search.getRates(), search.getProbeTimeout(),
+                    search.getProbesAfterChange());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new LinkConfigurationException(id, "line-rate-search", e.getMessage());
+        }
     }
 
     private static ModuleSettings.Recovery recovery(String id, MipgateProperties.Module module) {

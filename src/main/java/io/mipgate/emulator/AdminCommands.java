@@ -10,7 +10,8 @@ import java.util.HexFormat;
 public final class AdminCommands {
 
     static final String HELP = "commands: reboot | drop | cme <code> <count> | garbage <hex> | text <chars> | "
-            + "urc <line> | urc-next <line> | delay <ms> | swallow | reset <id> | baud <rate> | late-close <ms> | "
+            + "urc <line> | urc-next <line> | delay <ms> | swallow | reset <id> | baud <rate> | line-rate <rate> | "
+            + "late-close <ms> | "
             + "stale-disconn <id> [state] | first-dns <code> | drop-data-call | network <lost|back> | sockets <n> | "
             + "signal <rssi_dbm>|none [<rsrp_dbm> <rsrq_db>] | register home|roaming|searching|denied|none|<stat> | "
             + "sim missing|present";
@@ -41,6 +42,7 @@ public final class AdminCommands {
                 case "swallow" -> faults.swallowNextResponse();
                 case "reset" -> faults.resetConnection(Integer.parseInt(args[0]));
                 case "baud" -> faults.setBaudRate(Integer.parseInt(args[0]));
+                case "line-rate" -> faults.setLineRate(Integer.parseInt(args[0]));
                 case "late-close" -> faults.delayNextCloseUrc(Duration.ofMillis(Long.parseLong(args[0])));
                 case "stale-disconn" -> faults.emitStaleDisconn(Integer.parseInt(args[0]),
                         args.length > 1 ? Integer.parseInt(args[1]) : 1);

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param openDelay      extra delay before the {@code +MIPOPEN:} result of a successful open (FIELD §6: ~236 ms)
  * @param pingInterval   pause between AT+MPING echo requests
  * @param baud           serial line rate to imitate; 0 = unlimited
+ * @param lineRate       the module's {@code AT+IPR} setting at first power-up: a fixed rate a host must match, or 0
+ *                       for automatic rate (the factory setting, FIELD §13); AT+IPR changes it and it survives reboots
  * @param ping           how AT+MPING reaches the host (ICMP where the process may, else TCP connect); shared by
  *                       modules, detected once by default
  * @param networkDns     DNS servers "provided by the network": used while the host has not configured any (manual
@@ -45,6 +47,7 @@ public record EmulatorConfig(
         Duration openDelay,
         Duration pingInterval,
         int baud,
+        int lineRate,
         PingService ping,
         List<InetAddress> networkDns,
         ZoneOffset zone,
@@ -76,6 +79,7 @@ public record EmulatorConfig(
         private Duration openDelay = Duration.ZERO;
         private Duration pingInterval = Duration.ofSeconds(1);
         private int baud;
+        private int lineRate;
         private PingService ping;
         private List<InetAddress> networkDns = List.of();
         private ZoneOffset zone = ZoneOffset.ofHours(8);
@@ -145,6 +149,16 @@ public record EmulatorConfig(
             return this;
         }
 
+        /** The {@code AT+IPR} rate the module starts at (0 = automatic), e.g. 921600 to make a host search for it. */
+        public Builder lineRate(int rate) {
+            if (rate != 0 && !ModuleUart.FIXED_RATES.contains(rate)) {
+                throw new IllegalArgumentException("line rate must be 0 or one of " + ModuleUart.FIXED_RATES + ": "
+                        + rate);
+            }
+            this.lineRate = rate;
+            return this;
+        }
+
         public Builder ping(PingService service) {
             this.ping = service;
             return this;
@@ -182,7 +196,7 @@ public record EmulatorConfig(
 
         public EmulatorConfig build() {
             return new EmulatorConfig(model, firmware, identity, echo, cmee, guardTime, bootDelay, openDelay,
-                    pingInterval, baud, ping != null ? ping : DetectedPing.SERVICE, networkDns, zone, promptTimeout,
+                    pingInterval, baud, lineRate, ping != null ? ping : DetectedPing.SERVICE, networkDns, zone, promptTimeout,
                     dnsPort, dataCallAtBoot, simApn);
         }
     }

@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Options: {@code firmware=manual|field}, {@code dialect=v5|legacy} (the TCP/IP output; ML302A and ML305A print the
  * older ML302/ML305 one unless told {@code v5}, FIELD-NOTES §14), {@code echo=on|off}, {@code baud=<n>},
- * {@code imei=<15 digits>}, {@code guardMs=<n>}, {@code dns=<ip>[:<port>]}: the DNS server its network provides
- * (without it, the factory's {@link #defaultNetworkDns default}, e.g. the demo's loopback zone, or none),
- * {@code admin=<port>}: a loopback port taking {@link AdminCommands} lines for this module (signal, registration, SIM,
- * faults), so a demo can show its status moving (a taken port falls back to a free one, logged with the port used);
- * and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
+ * {@code lineRate=<AT+IPR rate>}, {@code imei=<15 digits>}, {@code guardMs=<n>}, {@code dns=<ip>[:<port>]}: the DNS
+ * server its network provides (without it, the factory's {@link #defaultNetworkDns default}, e.g. the demo's loopback
+ * zone, or none), {@code admin=<port>}: a loopback port taking {@link AdminCommands} lines for this module (signal,
+ * registration, SIM, faults), so a demo can show its status moving (a taken port falls back to a free one, logged with
+ * the port used); and {@code pty=<path>}: attach the module the way real ones are, behind a pseudo-terminal
  * whose slave {@code <path>} links to, and open that device through jSerialComm ({@link SerialLink}). The
  * pseudo-terminal is created on the first open and kept, like the module, for later links. Where the OS has no
  * pseudo-terminals the module is attached in process instead (and a warning logged), so one configuration serves
@@ -132,6 +132,7 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                 case "dialect" -> config.dialect(dialect(moduleId, value));
                 case "echo" -> config.echo(!value.equals("off"));
                 case "baud" -> config.baud(Integer.parseInt(value));
+                case "lineRate" -> lineRate(moduleId, value, config);
                 case "guardMs" -> config.guardTime(Duration.ofMillis(Long.parseLong(value)));
                 case "imei" -> config.identity(ModuleIdentity.defaults(family).withImei(value));
                 case "dns" -> networkDns(moduleId, value, config);
@@ -144,13 +145,22 @@ public final class EmulatorLinkFactory implements LinkFactory, AutoCloseable {
                     }
                 }
                 default -> throw new LinkConfigurationException(moduleId, key,
-                        "unknown emulator option (firmware, dialect, echo, baud, guardMs, imei, dns, dataCall, simApn, admin, "
-                                + "pty)");
+                        "unknown emulator option (firmware, dialect, echo, baud, lineRate, guardMs, imei, dns, dataCall,"
+                                + " simApn, admin, pty)");
             }
         });
         VirtualModule module = new VirtualModule(config.build());
         module.powerOn();
         return module;
+    }
+
+    private static void lineRate(String moduleId, String value, EmulatorConfig.Builder config) {
+        try {
+            config.lineRate(Integer.parseInt(value));
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            throw new LinkConfigurationException(moduleId, "lineRate", "0 (automatic) or one of "
+                    + ModuleUart.FIXED_RATES + ", not '" + value + "'");
+        }
     }
 
     private static int adminPort(String moduleId, String value) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * Standalone virtual module.
  *
  * <pre>
- * EmulatorMain --model ML307R --tcp 7001 [--admin 7002] [--firmware manual|field] [--baud 115200]
+ * EmulatorMain --model ML307R --tcp 7001 [--admin 7002] [--firmware manual|field] [--baud 115200] [--line-rate 921600]
  *              [--echo on|off] [--bind 127.0.0.1] [--boot-delay-ms 500] [--guard-ms 1000] [--dns 127.0.0.1]
  *              [--dns-port 53] [--imei 8699...] [--revision ML307R-DL-MBRH0S01]
  * EmulatorMain --model ML307R --pty /tmp/mipgate/ttyEMU0 ...
@@ -31,13 +31,15 @@ public final class EmulatorMain {
     }
 
     /** Parsed command line. */
-    record Options(EmulatedFamily model, Integer tcpPort, String ptyPath, Integer adminPort, FirmwareProfile firmware,
-                   int baud, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
+    record Options(EmulatedFamily model, Integer tcpPort, int portRate, boolean rfc2217, String ptyPath,
+                   Integer adminPort, FirmwareProfile firmware,
+                   int baud, int lineRate, boolean echo, InetAddress bind, Duration bootDelay, Duration guard,
                    List<InetAddress> dns, int dnsPort, String imei, String revision, Dialect dialect) {
 
         EmulatorConfig config() {
-            EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud).echo(echo)
-                    .bootDelay(bootDelay).guardTime(guard).networkDns(dns).dnsPort(dnsPort);
+            EmulatorConfig.Builder builder = EmulatorConfig.builder(model).firmware(firmware).baud(baud)
+                    .lineRate(lineRate).echo(echo).bootDelay(bootDelay).guardTime(guard).networkDns(dns)
+                    .dnsPort(dnsPort);
             if (dialect != null) {
                 builder.dialect(dialect);
             }
@@ -62,6 +64,12 @@ public final class EmulatorMain {
         String model = "ML307R";
         @Option(names = "--tcp", paramLabel = "PORT", description = "serve the AT line on this TCP port")
         Integer tcp;
+        @Option(names = "--port-rate", paramLabel = "N", description = "the TCP serial server's own port rate, which"
+                + " the module's must match (0: none)")
+        int portRate;
+        @Option(names = "--rfc2217", description = "speak Telnet with the COM port option (RFC 2217) on the TCP port,"
+                + " so the host can set the port rate")
+        boolean rfc2217;
         @Option(names = "--pty", paramLabel = "PATH", description = "or appear as this serial device (a pty link)")
         String pty;
         @Option(names = "--admin", paramLabel = "PORT", description = "fault-injection port (line commands)")
@@ -73,6 +81,9 @@ public final class EmulatorMain {
         String dialect;
         @Option(names = "--baud", paramLabel = "N", description = "pace the line like a UART at N baud (0: unpaced)")
         int baud;
+        @Option(names = "--line-rate", paramLabel = "N", description = "the module's AT+IPR rate a host must match"
+                + " (0: automatic, the factory setting)")
+        int lineRate;
         @Option(names = "--echo", paramLabel = "on|off", description = "command echo after boot (default on)")
         String echo = "on";
         @Option(names = "--bind", paramLabel = "ADDR", description = "address of the TCP and admin ports (default loopback)")
@@ -103,7 +114,8 @@ public final class EmulatorMain {
             for (String server : dns) {
                 servers.add(InetAddress.getByName(server));
             }
-            return new Options(EmulatedFamily.parse(model), tcp, pty, admin, FirmwareProfile.parse(firmware), baud,
+            return new Options(EmulatedFamily.parse(model), tcp, portRate, rfc2217, pty, admin,
+                    FirmwareProfile.parse(firmware), baud, lineRate,
                     echoOn, bind == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(bind),
                     Duration.ofMillis(bootDelayMs), Duration.ofMillis(guardMs), servers, dnsPort, imei, revision,
                     dialect == null ? null : Dialect.parse(dialect));
@@ -168,7 +180,8 @@ public final class EmulatorMain {
             serial = pty;
             where = "pty " + pty.devicePath() + " -> " + pty.slavePath();
         } else {
-            EmulatorTcpServer tcp = new EmulatorTcpServer(module, options.bind(), options.tcpPort());
+            EmulatorTcpServer tcp = new EmulatorTcpServer(module, options.bind(), options.tcpPort(),
+                    options.portRate(), options.rfc2217());
             serial = tcp;
             where = "tcp " + options.bind().getHostAddress() + ":" + tcp.port();
         }

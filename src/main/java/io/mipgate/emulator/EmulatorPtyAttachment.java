@@ -15,7 +15,11 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
- * Dropping the attachment (fault injection, or {@link #close()}) removes the device, as unplugging a module does.
+ * The module compares its {@code AT+IPR} rate with the termios speed the host set on the device: on a
+ * pseudo-terminal that speed is only a number (bytes cross at any rate), but it is the number a real UART would run
+ * at, so a host at the wrong rate loses its bytes here as it would on a wire.
+ *
+ * <p>Dropping the attachment (fault injection, or {@link #close()}) removes the device, as unplugging a module does.
  */
 public final class EmulatorPtyAttachment implements AutoCloseable {
 
@@ -36,7 +40,7 @@ public final class EmulatorPtyAttachment implements AutoCloseable {
      */
     public static EmulatorPtyAttachment open(VirtualModule module, Path symlink) throws IOException {
         PseudoTerminal pty = PseudoTerminal.open(symlink);
-        module.attach(pty.inputStream(), pty.outputStream());
+        module.attach(pty.inputStream(), pty.outputStream(), pty::serialSideRate);
         return new EmulatorPtyAttachment(pty);
     }
 

@@ -83,6 +83,17 @@ public final class FaultInjector {
         core.setBaud(baud);
     }
 
+    /**
+     * The module's UART moves to {@code rate} (0: automatic) as if another host had sent {@code AT+IPR=<rate>}: a
+     * gateway at the old rate now has to find it (FIELD-NOTES §13).
+     */
+    public void setLineRate(int rate) {
+        if (rate != 0 && !ModuleUart.FIXED_RATES.contains(rate)) {
+            throw new IllegalArgumentException("line rate must be 0 or one of " + ModuleUart.FIXED_RATES + ": " + rate);
+        }
+        core.post(() -> core.changeRate(rate));
+    }
+
     /** The first AT+MDNSGIP after each boot answers {@code +CME ERROR: <code>} (580 or 581, FIELD §10); 0 = off. */
     public void failFirstDnsAfterBoot(int code) {
         firstDnsError = code;

@@ -13,6 +13,8 @@ package io.mipgate.emulator;
  * @param firstDnsAfterBootError      CME code of the first AT+MDNSGIP after boot, 0 = none (FIELD §10: 581)
  * @param commandLineLimit            longest accepted command line in characters (FIELD §7.1: ~1.5 KB)
  * @param segmentedReads              AT+MIPRD answers one line per received segment (FIELD §8.2) rather than one line
+ * @param commandsMissedAfterRateChange command lines left unanswered right after AT+IPR switched the rate (FIELD §13:
+ *                                    the first AT and AT+IPR? at the new rate time out, retries succeed)
  */
 public record FirmwareProfile(
         String name,
@@ -23,13 +25,14 @@ public record FirmwareProfile(
         int sendOnClosedError,
         int firstDnsAfterBootError,
         int commandLineLimit,
-        boolean segmentedReads) {
+        boolean segmentedReads,
+        int commandsMissedAfterRateChange) {
 
     public static final FirmwareProfile MANUAL = new FirmwareProfile("manual", false, false, false, false, 553, 0,
-            4096, false);
+            4096, false, 0);
 
     public static final FirmwareProfile FIELD = new FirmwareProfile("field", true, true, true, true, 550, 581,
-            1560, true);
+            1560, true, 2);
 
     public static FirmwareProfile parse(String name) {
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {

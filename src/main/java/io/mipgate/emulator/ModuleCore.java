@@ -29,6 +29,7 @@ final class ModuleCore {
     final FirmwareProfile firmware;
     final LineRate txRate;
     final LineRate rxRate;
+    final ModuleUart uart;
     final ModuleOutput out;
     final FaultInjector faults;
     final Inbound inbound;
@@ -58,7 +59,8 @@ final class ModuleCore {
         this.firmware = config.firmware();
         this.txRate = new LineRate(config.baud());
         this.rxRate = new LineRate(config.baud());
-        this.out = new ModuleOutput(txRate);
+        this.uart = new ModuleUart(config.lineRate());
+        this.out = new ModuleOutput(txRate, uart);
         this.faults = new FaultInjector(this, firmware.firstDnsAfterBootError());
         this.reports = new ConnectionReports(model.dialect());
         this.inbound = new Inbound(this);
@@ -79,6 +81,7 @@ final class ModuleCore {
         this.dataCall = new DataCallCommands(this);
         dataCall.register(handlers);
         new CellularCommands(this).register(handlers);
+        new SerialPortCommands(this).register(handlers);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -148,6 +151,15 @@ final class ModuleCore {
     void setBaud(int baud) {
         txRate.setBaud(baud);
         rxRate.setBaud(baud);
+    }
+
+    /** {@code AT+IPR=<rate>} took effect: a paced line is paced at the new rate from now on. */
+    void changeRate(int rate) {
+        uart.change(rate, firmware.commandsMissedAfterRateChange());
+        if (rate > 0 && txRate.baud() > 0) {
+            setBaud(rate);
+        }
+        log.info("emulated {} now at line rate {}", model.family().displayName(), rate == 0 ? "auto" : rate);
     }
 
     // ---------------------------------------------------------------- loop
@@ -240,6 +252,9 @@ final class ModuleCore {
     // ---------------------------------------------------------------- commands
 
     void execute(String line) {
+        if (uart.ignoresCommand()) {
+            return;
+        }
         AtCommand command = AtCommand.parse(line);
         if (command == null) {
             if (!line.isBlank()) {

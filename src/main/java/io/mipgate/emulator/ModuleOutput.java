@@ -20,12 +20,14 @@ final class ModuleOutput {
     static final byte[] CRLF = {'\r', '\n'};
 
     private final LineRate rate;
+    private final ModuleUart uart;
     private OutputStream sink;
     private boolean holdUrcs;
     private final List<byte[]> held = new ArrayList<>();
 
-    ModuleOutput(LineRate rate) {
+    ModuleOutput(LineRate rate, ModuleUart uart) {
         this.rate = rate;
+        this.uart = uart;
     }
 
     synchronized void attach(OutputStream out) {
@@ -100,11 +102,12 @@ final class ModuleOutput {
         held.clear();
     }
 
-    synchronized void write(byte[] bytes) {
+    synchronized void write(byte[] unit) {
         OutputStream out = sink;
-        if (out == null || bytes.length == 0) {
+        if (out == null || unit.length == 0) {
             return;
         }
+        byte[] bytes = uart.inStep() ? unit : ModuleUart.garbled(unit);
         if (log.isTraceEnabled()) {
             log.trace("TX {}", io.mipgate.domain.Printable.escape(bytes, 0, bytes.length, 200));
         }

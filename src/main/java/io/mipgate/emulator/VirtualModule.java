@@ -76,8 +76,17 @@ public final class VirtualModule implements AutoCloseable {
     }
 
     /** Attaches a host (replacing any current one): module output goes to {@code toHost}, input is read from {@code in}. */
-    public synchronized void attach(InputStream in, OutputStream toHost) {
+    public void attach(InputStream in, OutputStream toHost) {
+        attach(in, toHost, () -> 0);
+    }
+
+    /**
+     * Attaches a host whose side of the line runs at {@code hostRate} (read whenever bytes cross; 0 = no rate, always
+     * in step): while it differs from the module's {@code AT+IPR} rate, bytes are lost both ways.
+     */
+    public synchronized void attach(InputStream in, OutputStream toHost, java.util.function.IntSupplier hostRate) {
         detach();
+        core.uart.hostRate(hostRate);
         this.fromHost = in;
         core.out.attach(toHost);
         pump = Thread.ofPlatform().daemon().name("emu-rx").start(() -> pump(in));
@@ -114,6 +123,10 @@ public final class VirtualModule implements AutoCloseable {
                     break;
                 }
                 core.rxRate.pace(n);
+                if (!core.uart.inStep()) {
+                    core.uart.dropped(n);
+                    continue;
+                }
                 byte[] chunk = Arrays.copyOf(buffer, n);
                 long at = System.nanoTime();
                 core.post(() -> core.onInput(chunk, at));
@@ -126,6 +139,21 @@ public final class VirtualModule implements AutoCloseable {
                 detach();
             }
         }
+    }
+
+    /** The module's {@code AT+IPR} setting: a fixed rate, or 0 while on automatic rate. */
+    public int lineRate() {
+        return core.uart.rate();
+    }
+
+    /** Command lines the module left unanswered right after AT+IPR changed its rate (field firmware, FIELD §13). */
+    public int commandsMissedAfterRateChange() {
+        return core.uart.commandsIgnored();
+    }
+
+    /** Bytes from the host lost because they were sent at another rate than the module's. */
+    public long bytesLostToRateMismatch() {
+        return core.uart.droppedBytes();
     }
 
     /** The connect_ids the module holds a live connection on, read on its own loop: the module's truth for tests. */

@@ -11,21 +11,23 @@ import java.util.List;
  * @param consecutiveTimeouts command timeouts since the last answered command
  * @param dataCall            the PDP context the module's sockets use, as last read (FIELD-NOTES §5)
  * @param faults              what has gone wrong since start-up, including faults the gateway recovered from
+ * @param lineRate            the rate the link was last opened at (the configured one, or where the module could only
+ *                            be reached, FIELD-NOTES §13); 0 for links without a rate (TCP, in process)
  */
 public record ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
                              Instant statusSince, int queueDepth, int queueCapacity, String lastError,
                              boolean transparentBridgeActive, List<ConnectionSnapshot> connections,
                              String recoveryRung, int recoveryAttempts, int consecutiveTimeouts,
-                             DataCallState dataCall, FaultCounts faults) {
+                             DataCallState dataCall, FaultCounts faults, int lineRate) {
 
-    /** A view without fault counts, for fixtures and adapters. */
+    /** A view without fault counts or a known line rate, for fixtures and adapters. */
     public ModuleSnapshot(String id, String link, String model, String firmware, String imei, ModuleStatus status,
                           Instant statusSince, int queueDepth, int queueCapacity, String lastError,
                           boolean transparentBridgeActive, List<ConnectionSnapshot> connections, String recoveryRung,
                           int recoveryAttempts, int consecutiveTimeouts, DataCallState dataCall) {
         this(id, link, model, firmware, imei, status, statusSince, queueDepth, queueCapacity, lastError,
                 transparentBridgeActive, connections, recoveryRung, recoveryAttempts, consecutiveTimeouts, dataCall,
-                FaultCounts.NONE);
+                FaultCounts.NONE, 0);
     }
 
     /** A view without a data call read yet, for fixtures and adapters. */

@@ -13,6 +13,7 @@ import io.mipgate.module.job.Job;
 import io.mipgate.module.job.JobPriority;
 import io.mipgate.module.job.JobQueue;
 import io.mipgate.transport.LinkFactories;
+import io.mipgate.transport.LinkSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,8 @@ public final class ModuleWorker implements AutoCloseable {
     private final MaintenanceSchedule maintenance;
     private volatile boolean running = true;
     private volatile LineSession session;
+    /** The link as last opened: the configured one, or the same at the rate a module could only be reached at. */
+    private volatile LinkSpec activeLink;
     private volatile String rebootSeen;
     private volatile boolean retryRequested;
     private boolean wasUp;
@@ -73,7 +76,8 @@ public final class ModuleWorker implements AutoCloseable {
         this.flow = new FlowControl(context);
         this.reconciler = new Reconciler(context, flow);
         this.sampler = new SackSampler(context);
-        this.startup = new StartupSequence(context);
+        this.activeLink = settings.link();
+        this.startup = new StartupSequence(context, new LineRateAlignment(context, () -> activeLink, this::openSession));
         this.resynchronizer = new Resynchronizer(context);
         this.router = new UrcRouter(state, table, pending, new WorkerFollowups(context, flow, reconciler,
                 this::session, why -> rebootSeen = why));
@@ -111,7 +115,8 @@ public final class ModuleWorker implements AutoCloseable {
         return state.locked(() -> new ModuleSnapshot(settings.id(), settings.link().toString(), state.model(),
                 state.firmware(), state.imei(), state.status(), state.statusSince(), queue.depth(), queue.capacity(),
                 state.lastError(), table.bridged() != null, table.snapshots(), ladder.rung().name(),
-                ladder.attempts(), ladder.consecutiveTimeouts(), state.dataCall(), state.faults()));
+                ladder.attempts(), ladder.consecutiveTimeouts(), state.dataCall(), state.faults(),
+                activeLink.rate().orElse(0)));
     }
 
     /**
@@ -247,12 +252,12 @@ public final class ModuleWorker implements AutoCloseable {
         }
         boolean lineOpened = false;
         try {
-            openSession();
+            openSession(activeLink);
             lineOpened = true;
             if (rung == Rung.REBOOT) {
                 softReboot();
             }
-            startup.run(session);
+            startup.run(session, true);
             reconciler.reconcile();
             int attempt = ladder.attempts() + 1;
             ladder.recovered();
@@ -280,9 +285,10 @@ public final class ModuleWorker implements AutoCloseable {
         }
     }
 
-    private void openSession() throws java.io.IOException {
+    private void openSession(LinkSpec spec) throws java.io.IOException {
         closeSession();
-        LineSession fresh = new LineSession(state, links.create(id(), settings.link()), router::route,
+        activeLink = spec;
+        LineSession fresh = new LineSession(state, links.create(id(), spec), router::route,
                 bytes -> flow.awaitTransparentRoom(bytes, () -> running));
         fresh.start();
         session = fresh;
@@ -341,7 +347,7 @@ public final class ModuleWorker implements AutoCloseable {
         state.locked(() -> state.status(ModuleStatus.RECOVERING, "module reset"));
         forgetModuleState(why);
         try {
-            startup.run(session);
+            startup.run(session, false);
             reconciler.reconcile();
             state.locked(() -> state.status(ModuleStatus.UP, null));
         } catch (RuntimeException e) {

@@ -28,15 +28,22 @@ final class StartupSequence {
     private static final byte[] CR = {'\r'};
 
     private final WorkerContext context;
+    private final LineRateAlignment lineRate;
 
-    StartupSequence(WorkerContext context) {
+    StartupSequence(WorkerContext context, LineRateAlignment lineRate) {
         this.context = context;
+        this.lineRate = lineRate;
     }
 
-    /** @throws ModuleException.ModuleTimeout when the module never answers the probes (the line may be dead) */
-    void run(LineSession line) {
+    /**
+     * @param rateMayDiffer whether the module may sit at another line rate than the link's: after a reopen, yes; after
+     *                      it rebooted on this very line, no (the rate survives a reboot, FIELD-NOTES §2), so a module
+     *                      slow to answer then is not sent on a search through every rate
+     * @throws ModuleException.ModuleTimeout when the module never answers the probes (the line may be dead)
+     */
+    void run(LineSession line, boolean rateMayDiffer) {
         leaveDataMode(line);
-        probe();
+        probe(rateMayDiffer);
         context.exec(new Basic.Echo(false)).orThrow(context.id, "ATE0");
         context.state.echoOff(true);
         context.exec(new Basic.ErrorReporting(1));
@@ -65,7 +72,21 @@ final class StartupSequence {
         line.drain(Duration.ofMillis(200));
     }
 
-    private void probe() {
+    /**
+     * Where the module may sit at another line rate, one short probe decides whether to search for it before the
+     * patient probing that gives a booting module time.
+     */
+    private void probe(boolean rateMayDiffer) {
+        if (rateMayDiffer && lineRate.applies() && !answersShortProbe()) {
+            try {
+                if (lineRate.align()) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                throw new ModuleException.ModuleUnavailable(context.id, ModuleStatus.DOWN,
+                        "reopening at another line rate failed: " + e.getMessage());
+            }
+        }
         int probes = context.settings.recovery().probes();
         for (int attempt = 1; attempt <= probes; attempt++) {
             try {
@@ -77,6 +98,15 @@ final class StartupSequence {
             }
         }
         throw new ModuleException.ModuleTimeout(context.id, "AT (" + probes + " probes)");
+    }
+
+    private boolean answersShortProbe() {
+        try {
+            context.exec(new Basic.Attention(context.settings.lineRateSearch().probeTimeout()));
+            return true;
+        } catch (ModuleException.ModuleTimeout silent) {
+            return false;
+        }
     }
 
     private void identify() {

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Where a module's bytes come from, as parsed from its configured link string. Pure data: parsing never touches the
@@ -13,6 +15,7 @@ import java.util.Objects;
  * <pre>
  * serial:/dev/ttyUSB2?baud=921600&amp;dataBits=8&amp;parity=none&amp;stopBits=1&amp;flowControl=none
  * tcp://10.0.0.7:4001?connectTimeoutMs=3000
+ * tcp://10.0.0.7:4001?rfc2217=true&amp;baud=921600
  * emulator:ML307R?imei=869999000000001
  * </pre>
  */
@@ -29,6 +32,19 @@ public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec
      */
     static LinkSpec parse(String moduleId, String text) {
         return LinkSpecParser.parse(moduleId, text);
+    }
+
+    /** The line rate the host's side of the link runs at, where the host sets one. */
+    default OptionalInt rate() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The same link at another line rate: what a link opened from it runs at. Empty where the host cannot set the
+     * rate (an in-process peer, a serial server without RFC 2217); the rate is then whatever the far end has.
+     */
+    default Optional<LinkSpec> atRate(int baud) {
+        return Optional.empty();
     }
 
     /** A local serial device driven through jSerialComm. */
@@ -56,20 +72,44 @@ public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec
         }
 
         @Override
+        public OptionalInt rate() {
+            return OptionalInt.of(baud);
+        }
+
+        @Override
+        public Optional<LinkSpec> atRate(int rate) {
+            return Optional.of(new Serial(device, rate, dataBits, parity, stopBits, flowControl));
+        }
+
+        @Override
         public String toString() {
             return "serial:" + device + "?baud=" + baud + "&dataBits=" + dataBits + "&parity=" + parity.option()
                     + "&stopBits=" + stopBits.option() + "&flowControl=" + flowControl.option();
         }
     }
 
-    /** Raw TCP to a serial device server (ser2net, Moxa NPort in raw mode, socat). */
-    record Tcp(String host, int port, Duration connectTimeout) implements LinkSpec {
+    /**
+     * TCP to a serial device server (ser2net, Moxa NPort, socat): raw bytes, or with {@code rfc2217} Telnet with the
+     * COM port option, through which the gateway sets the server's line rate to {@code baud}.
+     *
+     * @param baud the rate to set on the server's port; only with {@code rfc2217} (a raw server keeps its own)
+     */
+    record Tcp(String host, int port, Duration connectTimeout, boolean rfc2217, int baud) implements LinkSpec {
 
         public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
         public Tcp {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(connectTimeout, "connectTimeout");
+            if (!rfc2217 && baud != 0 || rfc2217 && baud <= 0) {
+                throw new IllegalArgumentException("a rate is set on the serial server through RFC 2217, and only there: "
+                        + "rfc2217=" + rfc2217 + ", baud=" + baud);
+            }
+        }
+
+        /** Raw TCP: the server's port runs at whatever rate it was configured with. */
+        public Tcp(String host, int port, Duration connectTimeout) {
+            this(host, port, connectTimeout, false, 0);
         }
 
         @Override
@@ -78,9 +118,20 @@ public sealed interface LinkSpec permits LinkSpec.Serial, LinkSpec.Tcp, LinkSpec
         }
 
         @Override
+        public OptionalInt rate() {
+            return rfc2217 ? OptionalInt.of(baud) : OptionalInt.empty();
+        }
+
+        @Override
+        public Optional<LinkSpec> atRate(int rate) {
+            return rfc2217 ? Optional.of(new Tcp(host, port, connectTimeout, true, rate)) : Optional.empty();
+        }
+
+        @Override
         public String toString() {
             String authority = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-            return "tcp://" + authority + ":" + port + "?connectTimeoutMs=" + connectTimeout.toMillis();
+            return "tcp://" + authority + ":" + port + "?connectTimeoutMs=" + connectTimeout.toMillis()
+                    + (rfc2217 ? "&rfc2217=true&baud=" + baud : "");
         }
     }
 

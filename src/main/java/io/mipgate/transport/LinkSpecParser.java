@@ -16,7 +16,7 @@ final class LinkSpecParser {
     static final List<String> SCHEMES = List.of("serial", "tcp", "emulator");
 
     private static final List<String> SERIAL_OPTIONS = List.of("baud", "dataBits", "parity", "stopBits", "flowControl");
-    private static final List<String> TCP_OPTIONS = List.of("connectTimeoutMs");
+    private static final List<String> TCP_OPTIONS = List.of("connectTimeoutMs", "rfc2217", "baud");
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     // Real UARTs top out around 16 Mbaud; anything above is a typo (an extra zero), not a configuration.
     private static final int MAX_BAUD = 16_000_000;
@@ -121,7 +121,15 @@ final class LinkSpecParser {
         if (timeout != null) {
             connectTimeout = Duration.ofMillis(integer("connectTimeoutMs", timeout, 1, MAX_CONNECT_TIMEOUT_MS));
         }
-        return new LinkSpec.Tcp(host, portNumber, connectTimeout);
+        boolean rfc2217 = Boolean.parseBoolean(choice("rfc2217", options.getOrDefault("rfc2217", "false"),
+                new String[] {"true", "false"}, String::valueOf));
+        String baud = options.get("baud");
+        if (baud != null && !rfc2217) {
+            throw fail("baud", "a raw serial server keeps the rate it was configured with; set it there, or add"
+                    + " rfc2217=true so the gateway can set it (ser2net: telnet(rfc2217))");
+        }
+        int rate = !rfc2217 ? 0 : baud == null ? LinkSpec.Serial.DEFAULT_BAUD : integer("baud", baud, 1, MAX_BAUD);
+        return new LinkSpec.Tcp(host, portNumber, connectTimeout, rfc2217, rate);
     }
 
     private LinkSpec.Emulator emulator(String rest) {
@@ -185,7 +193,7 @@ final class LinkSpecParser {
         return parsed;
     }
 
-    private <E extends Enum<E>> E choice(String setting, String value, E[] values,
+    private <E> E choice(String setting, String value, E[] values,
                                          java.util.function.Function<E, String> spelling) {
         for (E candidate : values) {
             if (spelling.apply(candidate).equalsIgnoreCase(value)) {

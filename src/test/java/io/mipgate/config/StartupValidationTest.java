@@ -65,6 +65,13 @@ class StartupValidationTest {
                 Arguments.of("a negative boot wait", new String[] {"mipgate.modules[0].id=m0",
                         "mipgate.modules[0].port=emulator:ML307R", "mipgate.modules[0].boot-wait=-1s"},
                         new String[] {"'m0'", "'boot-wait'"}),
+                Arguments.of("a line rate search without rates", new String[] {"mipgate.modules[0].id=m0",
+                        "mipgate.modules[0].port=emulator:ML307R", "mipgate.modules[0].line-rate-search.rates="},
+                        new String[] {"'m0'", "'line-rate-search.rates'"}),
+                Arguments.of("a line rate search that never probes after the change", new String[] {
+                        "mipgate.modules[0].id=m0", "mipgate.modules[0].port=emulator:ML307R",
+                        "mipgate.modules[0].line-rate-search.probes-after-change=0"},
+                        new String[] {"'m0'", "'line-rate-search'"}),
                 Arguments.of("a queue capacity that is no number", new String[] {"mipgate.modules[0].id=m0",
                         "mipgate.modules[0].port=emulator:ML307R", "mipgate.modules[0].queue-capacity=many"},
                         new String[] {"mipgate.modules[0].queue-capacity"}));

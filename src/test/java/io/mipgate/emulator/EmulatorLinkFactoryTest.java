@@ -52,6 +52,9 @@ class EmulatorLinkFactoryTest {
             assertThatThrownBy(() -> factory.create("m2", LinkSpec.parse("m2", "emulator:ML307R?colour=blue")))
                     .isInstanceOf(LinkConfigurationException.class)
                     .hasMessageContaining("m2").hasMessageContaining("colour");
+            assertThatThrownBy(() -> factory.create("m4", LinkSpec.parse("m4", "emulator:ML307R?lineRate=12345")))
+                    .isInstanceOf(LinkConfigurationException.class)
+                    .hasMessageContaining("m4").hasMessageContaining("lineRate").hasMessageContaining("921600");
             assertThatThrownBy(() -> factory.create("m3", LinkSpec.parse("m3", "emulator:ML999")))
                     .isInstanceOf(LinkConfigurationException.class).hasMessageContaining("ML999");
         }

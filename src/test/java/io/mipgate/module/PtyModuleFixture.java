@@ -21,10 +21,15 @@ final class PtyModuleFixture implements AutoCloseable {
     private final Path dir;
 
     PtyModuleFixture(EmulatedFamily family) throws IOException {
+        this(EmulatorConfig.builder(family).guardTime(Duration.ofMillis(50)).build());
+    }
+
+    /** The module compares its AT+IPR rate with the termios speed the gateway sets on the device. */
+    PtyModuleFixture(EmulatorConfig config) throws IOException {
         dir = Files.createTempDirectory("mipgate-pty");
         pty = PseudoTerminal.open(dir.resolve("ttyEMU0"));
-        module = new VirtualModule(EmulatorConfig.builder(family).guardTime(Duration.ofMillis(50)).build());
-        module.attach(pty.inputStream(), pty.outputStream());
+        module = new VirtualModule(config);
+        module.attach(pty.inputStream(), pty.outputStream(), pty::serialSideRate);
         module.powerOn();
     }
 

@@ -74,6 +74,20 @@ class LinkSpecTest {
     }
 
     @Test
+    void onlyLinksWhoseHostSetsTheRateCanBeReopenedAtAnother() {
+        LinkSpec serial = LinkSpec.parse(MODULE, "serial:/dev/ttyUSB2?baud=115200&parity=even");
+        LinkSpec telnet = LinkSpec.parse(MODULE, "tcp://10.0.0.7:4001?rfc2217=true");
+
+        assertThat(serial.atRate(921_600)).contains(new LinkSpec.Serial("/dev/ttyUSB2", 921_600, 8, Parity.EVEN,
+                StopBits.ONE, FlowControl.NONE));
+        assertThat(telnet.rate()).hasValue(115_200);
+        assertThat(telnet.atRate(57_600).orElseThrow().rate()).hasValue(57_600);
+        assertThat(LinkSpec.parse(MODULE, "tcp://10.0.0.7:4001").atRate(9_600)).isEmpty();
+        assertThat(LinkSpec.parse(MODULE, "tcp://10.0.0.7:4001").rate()).isEmpty();
+        assertThat(LinkSpec.parse(MODULE, "emulator:ML307R").atRate(9_600)).isEmpty();
+    }
+
+    @Test
     void emulatorKeepsModelAndOptionsInOrderForTheEmulatorToValidate() {
         LinkSpec spec = LinkSpec.parse(MODULE, "emulator:ML307R?imei=869999000000001&sim=absent");
 
@@ -118,6 +132,9 @@ class LinkSpecTest {
                 arguments("tcp://ser2net.local:4000/ttyUSB0", "host", "no path"),
                 arguments("tcp://ser2net.local:4000?timeout=5", "timeout", "accepted options: connectTimeoutMs"),
                 arguments("tcp://ser2net.local:4000?connectTimeoutMs=-1", "connectTimeoutMs", "out of range"),
+                arguments("tcp://ser2net.local:4000?baud=921600", "baud", "rfc2217=true"),
+                arguments("tcp://ser2net.local:4000?rfc2217=yes", "rfc2217", "not one of true, false"),
+                arguments("tcp://ser2net.local:4000?rfc2217=true&baud=0", "baud", "out of range"),
                 arguments("emulator:", "model", "no model"),
                 arguments("emulator:?imei=1", "model", "no model"),
                 arguments("emulator:ML 307", "model", "invalid model 'ML 307'"),
@@ -141,6 +158,7 @@ class LinkSpecTest {
         for (String text : new String[] {
                 "serial:/dev/ttyUSB2?baud=921600&dataBits=8&parity=odd&stopBits=2&flowControl=none",
                 "tcp://moxa-3.plant.example:4001?connectTimeoutMs=2500",
+                "tcp://moxa-3.plant.example:4001?connectTimeoutMs=2500&rfc2217=true&baud=460800",
                 "emulator:ML307R?imei=1&iccid=2"}) {
             LinkSpec spec = LinkSpec.parse(MODULE, text);
             assertThat(spec.toString()).isEqualTo(text);

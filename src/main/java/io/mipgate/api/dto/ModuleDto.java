@@ -30,7 +30,10 @@ public record ModuleDto(
         @Schema(description = "command timeouts since the last answered command", example = "0")
         int consecutiveTimeouts,
         @Schema(description = "the PDP context the module's sockets use") DataCall dataCall,
-        @Schema(description = "what has gone wrong since the gateway started, recovered faults included") Faults faults) {
+        @Schema(description = "what has gone wrong since the gateway started, recovered faults included") Faults faults,
+        @Schema(description = "the baud rate the serial link runs at: the configured one, or the rate the module could"
+                + " only be reached at; null for links without a rate (TCP, in process)", example = "115200")
+        Integer lineRate) {
 
     /** Fault counts since start-up: each is also a metric and an event; these stay after the module recovered. */
     @Schema(name = "ModuleFaults")
@@ -62,6 +65,7 @@ public record ModuleDto(
                 new DataCall(s.dataCall().cid(), s.dataCall().known(), s.dataCall().active(), s.dataCall().address(),
                         s.dataCall().apn()),
                 new Faults(s.faults().discardedBytes(), s.faults().commandTimeouts(), s.faults().moduleResets(),
-                        s.faults().linkReconnects(), s.faults().rejectedJobs()));
+                        s.faults().linkReconnects(), s.faults().rejectedJobs()),
+                s.lineRate() == 0 ? null : s.lineRate());
     }
 }

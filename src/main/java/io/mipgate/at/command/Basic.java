@@ -150,6 +150,34 @@ public final class Basic {
     }
 
     /** {@code AT+MREBOOT}: answers OK, prints REBOOTING, then boots again (FIELD-NOTES §2). */
+    /**
+     * {@code AT+IPR=<rate>}: sets the module's UART rate. The module answers {@code OK} at the old rate and switches
+     * right after it; the rate survives a reset (FIELD-NOTES §2, §13; outside the TCP/IP manual).
+     */
+    public record LineRate(int rate) implements AtCommand {
+
+        public LineRate {
+            if (rate <= 0) {
+                throw new IllegalArgumentException("a line rate is a positive number of baud: " + rate);
+            }
+        }
+
+        @Override
+        public String name() {
+            return "AT+IPR";
+        }
+
+        @Override
+        public Form form() {
+            return Form.SET;
+        }
+
+        @Override
+        public byte[] encode(ModelProfile profile) {
+            return CommandLine.set("AT+IPR").number(rate).encode();
+        }
+    }
+
     public record Reboot() implements AtCommand {
         @Override
         public String name() {

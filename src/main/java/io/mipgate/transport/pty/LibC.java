@@ -35,6 +35,14 @@ interface LibC extends Library {
     /** Generous for glibc's struct termios (60 bytes on Linux); the layout is only touched by libc itself. */
     int TERMIOS_SIZE = 256;
 
+    /**
+     * {@code ioctl(TCGETS2)}: the kernel's {@code struct termios2}, whose {@code c_ospeed} holds the output rate as a
+     * number (also for rates set through the older {@code TCSETS}); the request and layout are the asm-generic ones.
+     */
+    long TCGETS2 = 0x802C542AL;
+    int TERMIOS2_SIZE = 44;
+    int TERMIOS2_OSPEED_OFFSET = 40;
+
     int posix_openpt(int flags);
 
     int grantpt(int fd);
@@ -50,6 +58,8 @@ interface LibC extends Library {
     int fcntl(int fd, int cmd, int arg);
 
     int tcgetattr(int fd, Pointer termios);
+
+    int ioctl(int fd, NativeLong request, Pointer argument);
 
     int tcsetattr(int fd, int optionalActions, Pointer termios);
 

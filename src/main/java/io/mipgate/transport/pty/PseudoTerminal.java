@@ -152,6 +152,24 @@ public final class PseudoTerminal implements Closeable {
         return closed.get();
     }
 
+    /**
+     * The line rate the serial side last set (its termios output speed, e.g. 921600 after jSerialComm opened the
+     * device at that rate), or 0 when it cannot be read. A pseudo-terminal moves bytes at any rate; the number is
+     * what an emulator compares with its own UART's to imitate a rate mismatch. The slave's termios are shared by
+     * every open of it, so our own slave descriptor sees what the host set.
+     */
+    public int serialSideRate() {
+        if (closed.get()) {
+            return 0;
+        }
+        Memory termios2 = new Memory(LibC.TERMIOS2_SIZE);
+        termios2.clear();
+        if (libc.ioctl(slaveFd, new NativeLong(LibC.TCGETS2), termios2) != 0) {
+            return 0;
+        }
+        return termios2.getInt(LibC.TERMIOS2_OSPEED_OFFSET);
+    }
+
     /** Wakes blocked master-side readers and writers, closes both sides and removes the symlink. Idempotent. */
     @Override
     public void close() {

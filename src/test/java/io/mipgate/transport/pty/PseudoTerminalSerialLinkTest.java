@@ -54,6 +54,24 @@ class PseudoTerminalSerialLinkTest {
         }
     }
 
+    /**
+     * What the emulator can observe of a host's line rate: a pseudo-terminal moves bytes at any speed, but the termios
+     * speed jSerialComm sets on the slave is readable from the pseudo-terminal's side, as a number.
+     */
+    @Test
+    void theRateTheSerialSideSetIsVisibleToThePseudoTerminal() throws Exception {
+        assertThat(pty.serialSideRate()).isEqualTo(LinkSpec.Serial.DEFAULT_BAUD);
+        for (int rate : new int[] {921_600, 9_600, 250_000}) { // 250000 is no Bxxx constant: termios2 BOTHER
+            LinkSpec.Serial defaults = LinkSpec.Serial.withDefaults(pty.devicePath().toString());
+            SerialLink other = new SerialLink("emu-rate", new LinkSpec.Serial(defaults.device(), rate,
+                    defaults.dataBits(), defaults.parity(), defaults.stopBits(), defaults.flowControl()));
+            serial.close();
+            other.open();
+            serial = other;
+            assertThat(pty.serialSideRate()).isEqualTo(rate);
+        }
+    }
+
     @Test
     void symlinkPointsAtTheSlaveAndIsRemovedOnClose() throws Exception {
         Path link = pty.symlink().orElseThrow();
