@@ -44,7 +44,6 @@ public final class ModuleWorker implements AutoCloseable {
     final SackSampler sampler;
     private final StartupSequence startup;
     private final Resynchronizer resynchronizer;
-    private final LinkFactories links;
     final JobQueue queue;
     private final RecoveryLadder ladder;
     private final UrcRouter router;
@@ -52,9 +51,7 @@ public final class ModuleWorker implements AutoCloseable {
     private final CompletableFuture<Void> firstStart = new CompletableFuture<>();
     private final MaintenanceSchedule maintenance;
     private volatile boolean running = true;
-    private volatile LineSession session;
-    /** The link as last opened: the configured one, or the same at the rate a module could only be reached at. */
-    private volatile LinkSpec activeLink;
+    private final OpenLine line;
     private volatile String rebootSeen;
     private volatile boolean retryRequested;
     private boolean wasUp;
@@ -62,7 +59,6 @@ public final class ModuleWorker implements AutoCloseable {
 
     public ModuleWorker(ModuleSettings settings, LinkFactories links, Clock clock) {
         this.settings = settings;
-        this.links = links;
         this.queue = new JobQueue(settings.queueCapacity(), clock);
         var profile = ModelProfiles.of(settings.model().orElse(ModelFamily.ML307R));
         this.state = new ModuleState(settings.id(), clock, profile);
@@ -76,11 +72,12 @@ public final class ModuleWorker implements AutoCloseable {
         this.flow = new FlowControl(context);
         this.reconciler = new Reconciler(context, flow);
         this.sampler = new SackSampler(context);
-        this.activeLink = settings.link();
-        this.startup = new StartupSequence(context, new LineRateAlignment(context, () -> activeLink, this::openSession));
-        this.resynchronizer = new Resynchronizer(context);
         this.router = new UrcRouter(state, table, pending, new WorkerFollowups(context, flow, reconciler,
                 this::session, why -> rebootSeen = why));
+        this.line = new OpenLine(state, links, settings.link(), router::route,
+                bytes -> flow.awaitTransparentRoom(bytes, () -> running));
+        this.startup = new StartupSequence(context, new LineRateAlignment(context, line::spec, this::openSession));
+        this.resynchronizer = new Resynchronizer(context);
         this.runner = Thread.ofPlatform().daemon().name("mipgate-worker-" + settings.id()).unstarted(this::run);
         this.maintenance = new MaintenanceSchedule(context, reconciler, sampler, () -> running);
     }
@@ -116,7 +113,7 @@ public final class ModuleWorker implements AutoCloseable {
                 state.firmware(), state.imei(), state.status(), state.statusSince(), queue.depth(), queue.capacity(),
                 state.lastError(), table.bridged() != null, table.snapshots(), ladder.rung().name(),
                 ladder.attempts(), ladder.consecutiveTimeouts(), state.dataCall(), state.faults(),
-                activeLink.rate().orElse(0)));
+                line.spec().rate().orElse(0)));
     }
 
     /**
@@ -138,21 +135,21 @@ public final class ModuleWorker implements AutoCloseable {
     }
 
     LineSession session() {
-        return session;
+        return line.session();
     }
 
     // ---- one exchange, on the worker thread ----
 
     private ExchangeResult exec(AtCommand command, byte[] payloadAfterPrompt, Runnable onOk, Duration inputTimeout) {
         byte[] bytes = command.encode(state.profile());
-        LineSession line = session;
-        if (line == null) {
+        LineSession current = line.session();
+        if (current == null) {
             throw new ModuleException.ModuleUnavailable(id(), state.status(), "no link");
         }
         Instant started = state.now();
         Instant queued = currentJob == null ? started : currentJob.queuedAt();
         try {
-            ExchangeResult result = line.exchange(command, bytes, payloadAfterPrompt,
+            ExchangeResult result = current.exchange(command, bytes, payloadAfterPrompt,
                     command.responseTimeout(state.profile()), onOk, inputTimeout);
             ladder.answered();
             finished(command, switch (result.result()) {
@@ -202,9 +199,9 @@ public final class ModuleWorker implements AutoCloseable {
     }
 
     private void serve() throws InterruptedException {
-        LineSession line = session;
-        if (line == null || line.isLost()) {
-            linkLost(line == null ? "no link" : line.lost().getNow("link lost"));
+        LineSession current = line.session();
+        if (current == null || current.isLost()) {
+            linkLost(current == null ? "no link" : current.lost().getNow("link lost"));
             return;
         }
         String reboot = rebootSeen;
@@ -252,12 +249,12 @@ public final class ModuleWorker implements AutoCloseable {
         }
         boolean lineOpened = false;
         try {
-            openSession(activeLink);
+            openSession(line.spec());
             lineOpened = true;
             if (rung == Rung.REBOOT) {
                 softReboot();
             }
-            startup.run(session, true);
+            startup.run(line.session(), true);
             reconciler.reconcile();
             int attempt = ladder.attempts() + 1;
             ladder.recovered();
@@ -286,23 +283,14 @@ public final class ModuleWorker implements AutoCloseable {
     }
 
     private void openSession(LinkSpec spec) throws java.io.IOException {
-        closeSession();
-        activeLink = spec;
-        LineSession fresh = new LineSession(state, links.create(id(), spec), router::route,
-                bytes -> flow.awaitTransparentRoom(bytes, () -> running));
-        fresh.start();
-        session = fresh;
+        LineSession fresh = line.open(spec);
         rebootSeen = null;
         state.echoOff(false);
         table.attach(fresh.decoder()::connection);
     }
 
     private void closeSession() {
-        LineSession old = session;
-        session = null;
-        if (old != null) {
-            old.close();
-        }
+        line.close();
     }
 
     /** The soft-reboot rung: AT+MREBOOT even if the module may not answer it, then let start-up probe it back. */
@@ -314,7 +302,7 @@ public final class ModuleWorker implements AutoCloseable {
             log.debug("module={} no answer to AT+MREBOOT", id());
         }
         forgetModuleState("soft reboot");
-        session.drain(settings.recovery().bootWait());
+        line.session().drain(settings.recovery().bootWait());
     }
 
     private void awaitOperator() throws InterruptedException {
@@ -347,7 +335,7 @@ public final class ModuleWorker implements AutoCloseable {
         state.locked(() -> state.status(ModuleStatus.RECOVERING, "module reset"));
         forgetModuleState(why);
         try {
-            startup.run(session, false);
+            startup.run(line.session(), false);
             reconciler.reconcile();
             state.locked(() -> state.status(ModuleStatus.UP, null));
         } catch (RuntimeException e) {
@@ -365,7 +353,7 @@ public final class ModuleWorker implements AutoCloseable {
         table.moduleReset(failure);
         state.locked(() -> {
             pending.failAll(failure);
-            session.decoder().reset();
+            line.session().decoder().reset();
         });
         state.publish(new ModuleEvent.ModuleReset(id(), state.now(), why));
     }
@@ -385,13 +373,13 @@ public final class ModuleWorker implements AutoCloseable {
 
     /** The resync rung; when it fails, the line is reopened. */
     private void resync() {
-        LineSession line = session;
-        if (line == null || line.isLost()) {
+        LineSession current = line.session();
+        if (current == null || current.isLost()) {
             ladder.linkLost("link lost during resync");
             return;
         }
         state.publish(new ModuleEvent.RecoveryStep(id(), state.now(), Rung.RESYNC.name(), 1, ladder.reason()));
-        if (resynchronizer.resync(line, () -> running)) {
+        if (resynchronizer.resync(current, () -> running)) {
             ladder.resynchronised();
             return;
         }
