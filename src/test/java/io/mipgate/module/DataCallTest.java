@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mipgate.domain.Protocol;
-import io.mipgate.emulator.net.TcpEchoServer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The data call (FIELD-NOTES §5): the gateway reads the PDP context at start-up, brings it up when the module booted
@@ -19,30 +18,22 @@ class DataCallTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
     }
 
     private ConnectionSnapshot openEcho(ModuleClient module, int connectId) throws Exception {
-        return module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), connectId, null, null, null))
+        return module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), connectId, null, null, null))
                 .get(30, TimeUnit.SECONDS);
     }
 
     @Test
     void aModuleThatBootsWithoutADataCallGetsOneAtStartUpAndShowsItsAddress() throws Exception {
-        ModuleClient module = gateway.emulated("m", "ML307R?dataCall=down");
-        gateway.start();
+        ModuleClient module = fixture.gateway.emulated("m", "ML307R?dataCall=down");
+        fixture.gateway.start();
 
         DataCallState call = module.snapshot().dataCall();
         assertThat(call.known()).isTrue();
@@ -54,9 +45,9 @@ class DataCallTest {
 
     @Test
     void theConfiguredApnIsUsedWhenTheSimHasNone() throws Exception {
-        ModuleClient module = gateway.emulated("m", "ML307R?dataCall=down&simApn=none",
+        ModuleClient module = fixture.gateway.emulated("m", "ML307R?dataCall=down&simApn=none",
                 settings -> settings.withApn("iot.mipgate.test"));
-        gateway.start();
+        fixture.gateway.start();
 
         assertThat(module.snapshot().dataCall().active()).isTrue();
         assertThat(module.snapshot().dataCall().apn()).isEqualTo("iot.mipgate.test");
@@ -66,23 +57,23 @@ class DataCallTest {
 
     @Test
     void aModuleWhoseContextIsUpIsLeftAlone() throws Exception {
-        ModuleClient module = gateway.emulated("m", "ML307R");
-        gateway.start();
+        ModuleClient module = fixture.gateway.emulated("m", "ML307R");
+        fixture.gateway.start();
 
         assertThat(module.snapshot().dataCall().active()).isTrue();
         // one AT+MIPCALL? read, no AT+CGDCONT, no activation
-        assertThat(gateway.events(io.mipgate.module.event.ModuleEvent.JobFinished.class).stream()
+        assertThat(fixture.gateway.events(io.mipgate.module.event.ModuleEvent.JobFinished.class).stream()
                 .filter(job -> job.command().startsWith("AT+MIPCALL") || job.command().equals("AT+CGDCONT")))
                 .singleElement().satisfies(job -> assertThat(job.command()).isEqualTo("AT+MIPCALL"));
     }
 
     @Test
     void aLostDataCallEndsTheConnectionsAndIsBroughtBack() throws Exception {
-        ModuleClient module = gateway.emulated("m", "ML307R");
-        gateway.start();
+        ModuleClient module = fixture.gateway.emulated("m", "ML307R");
+        fixture.gateway.start();
         openEcho(module, 0);
 
-        gateway.module("m").faults().dropDataCall();
+        fixture.gateway.module("m").faults().dropDataCall();
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(module.connection(0).state()).isEqualTo(ConnectionState.CLOSED);
@@ -94,9 +85,9 @@ class DataCallTest {
 
     @Test
     void anOpenThatMeetsALossNobodyReportedBringsTheDataCallBackAndSucceeds() throws Exception {
-        ModuleClient module = gateway.emulated("m", "ML307R");
-        gateway.start();
-        gateway.module("m").faults().dropDataCall();
+        ModuleClient module = fixture.gateway.emulated("m", "ML307R");
+        fixture.gateway.start();
+        fixture.gateway.module("m").faults().dropDataCall();
         await().atMost(WAIT).until(() -> !module.readDataCall().get(10, TimeUnit.SECONDS).active());
 
         assertThat(openEcho(module, 1).state()).isEqualTo(ConnectionState.CONNECTED);
@@ -105,8 +96,8 @@ class DataCallTest {
 
     @Test
     void aDataCallAnOperatorTookDownStaysDown() throws Exception {
-        ModuleClient module = gateway.emulated("m", "ML307R");
-        gateway.start();
+        ModuleClient module = fixture.gateway.emulated("m", "ML307R");
+        fixture.gateway.start();
         openEcho(module, 0);
 
         module.deactivateDataCall().get(30, TimeUnit.SECONDS);
@@ -120,12 +111,12 @@ class DataCallTest {
 
     @Test
     void anNbModuleIsDrivenWithThe3gppCommands() throws Exception {
-        ModuleClient module = gateway.emulated("n", "MN316?dataCall=down");
-        gateway.start();
+        ModuleClient module = fixture.gateway.emulated("n", "MN316?dataCall=down");
+        fixture.gateway.start();
 
         assertThat(module.snapshot().dataCall().active()).isTrue();
         assertThat(module.snapshot().dataCall().address()).isNotBlank();
-        assertThat(gateway.events(io.mipgate.module.event.ModuleEvent.JobFinished.class).stream()
+        assertThat(fixture.gateway.events(io.mipgate.module.event.ModuleEvent.JobFinished.class).stream()
                 .map(io.mipgate.module.event.ModuleEvent.JobFinished::command))
                 .contains("AT+CGACT", "AT+CGPADDR").doesNotContain("AT+MIPCALL");
         module.deactivateDataCall().get(30, TimeUnit.SECONDS);

@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
 import io.mipgate.emulator.FaultInjector;
-import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.emulator.net.UdpEchoServer;
 import io.mipgate.metrics.MetricsProperties;
 import io.mipgate.metrics.ModuleEventMetrics;
@@ -32,6 +31,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -107,8 +107,6 @@ class FaultCampaignTest {
         void inject(FaultCampaignTest campaign) throws Exception;
     }
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
     private ModuleClient module;
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final List<ModuleSnapshot> snapshots = new CopyOnWriteArrayList<>();
@@ -123,7 +121,7 @@ class FaultCampaignTest {
                 Scenario.of("module reboot while idle", c -> c.faults().reboot()).losesConnections()
                         .shows(ModuleEvent.ModuleReset.class::isInstance, resetSeen(), resets()),
                 Scenario.of("module reboot during an open", c -> {
-                    c.inFlight.add(c.module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", c.echo.port(), 3, null,
+                    c.inFlight.add(c.module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", c.fixture.echo.port(), 3, null,
                             null, null)));
                     c.faults().reboot();
                 }).losesConnections().shows(ModuleEvent.ModuleReset.class::isInstance, resetSeen(), resets()),
@@ -171,7 +169,7 @@ class FaultCampaignTest {
                 Scenario.of("a +MIPSEND line that never comes", c -> {
                     // the OK arrives, its +MIPSEND: line does not: the gateway waits 2 s for it, then counts what it
                     // wrote; the module did send, so the peer echoes it and it must be read once
-                    c.gateway.faults.rewriteInboundOnce(Pattern.compile("\r\n\\+MIPSEND: \\d+,\\d+\r\n"), "");
+                    c.fixture.gateway.faults.rewriteInboundOnce(Pattern.compile("\r\n\\+MIPSEND: \\d+,\\d+\r\n"), "");
                     c.sendTracked(0, Payloads.binary(640, 8));
                 }).shows(e -> e instanceof ModuleEvent.JobFinished job && job.command().equals("AT+MIPSEND")
                                 && job.outcome() == JobOutcome.OK,
@@ -180,7 +178,7 @@ class FaultCampaignTest {
                 Scenario.of("peer reset", c -> c.faults().resetConnection(2))
                         .shows(closed(2), s -> s.connections().get(2).state() == ConnectionState.CLOSED,
                                 transitions(2, ConnectionState.CLOSED)),
-                Scenario.of("peer close (FIN)", c -> c.echo.connections().get(2).closeGracefully())
+                Scenario.of("peer close (FIN)", c -> c.fixture.echo.connections().get(2).closeGracefully())
                         .shows(closed(2), s -> s.connections().get(2).state() == ConnectionState.CLOSED,
                                 transitions(2, ConnectionState.CLOSED)),
                 Scenario.of("UDP peer gone", c -> {
@@ -206,7 +204,7 @@ class FaultCampaignTest {
                                         "module")),
                 Scenario.of("stale socket on open (+CME ERROR: 552)", c -> {
                     c.faults().failNextCommands(552, 1);
-                    c.inFlight.add(c.module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", c.echo.port(), 3, null,
+                    c.inFlight.add(c.module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", c.fixture.echo.port(), 3, null,
                             null, null)));
                 }).shows(e -> e instanceof ModuleEvent.JobFinished job && job.command().equals("AT+MIPOPEN")
                                 && Integer.valueOf(552).equals(job.cmeCode()),
@@ -261,25 +259,24 @@ class FaultCampaignTest {
                 Integer.toString(connectId), "state", state.name());
     }
 
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
+
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-        module = gateway.emulated("m", "ML307R", s -> s.withQueueCapacity(4));
+        module = fixture.gateway.emulated("m", "ML307R", s -> s.withQueueCapacity(4));
         new ModuleEventMetrics(registry, new MetricsProperties(Duration.ofSeconds(1), Duration.ofSeconds(10), 64),
-                new StaticListableBeanFactory(Map.of("modules", gateway.manager)).getBeanProvider(ModuleDirectory.class));
-        gateway.manager.subscribe(event -> {
+                new StaticListableBeanFactory(Map.of("modules", fixture.gateway.manager)).getBeanProvider(ModuleDirectory.class));
+        fixture.gateway.manager.subscribe(event -> {
             if (recording) {
                 snapshots.add(module.snapshot());
             }
         });
-        gateway.start();
+        fixture.gateway.start();
     }
 
     @AfterEach
     void stop() throws Exception {
-        gateway.close();
-        echo.close();
         for (AutoCloseable resource : closeAfter) {
             resource.close();
         }
@@ -292,7 +289,7 @@ class FaultCampaignTest {
     }
 
     private FaultInjector faults() {
-        return gateway.module("m").faults();
+        return fixture.gateway.module("m").faults();
     }
 
     private void sendTracked(int connectId, byte[] payload) throws Exception {
@@ -322,14 +319,14 @@ class FaultCampaignTest {
             });
         }
         double metricBefore = scenario.metric().value().applyAsDouble(registry);
-        int eventsBefore = gateway.events.size();
+        int eventsBefore = fixture.gateway.events.size();
         recording = true;
         long started = System.nanoTime();
 
         scenario.fault().inject(this);
 
         // the module is UP again within the bound and the failure is visible in the event stream
-        await().atMost(scenario.bound()).until(() -> gateway.events.subList(eventsBefore, gateway.events.size())
+        await().atMost(scenario.bound()).until(() -> fixture.gateway.events.subList(eventsBefore, fixture.gateway.events.size())
                 .stream().anyMatch(scenario.event()));
         inFlight.forEach(job -> job.handle((ok, failure) -> null).orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
         await().atMost(scenario.bound()).until(() -> module.snapshot().status() == ModuleStatus.UP
@@ -375,7 +372,7 @@ class FaultCampaignTest {
     }
 
     private void open(int connectId, AccessMode mode) throws Exception {
-        module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), connectId, mode, null, null))
+        module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), connectId, mode, null, null))
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 

@@ -7,14 +7,13 @@ import static org.awaitility.Awaitility.await;
 import io.mipgate.api.problem.Problems;
 import io.mipgate.domain.Protocol;
 import io.mipgate.emulator.net.LoopbackDnsServer;
-import io.mipgate.emulator.net.TcpEchoServer;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The gateway against a virtual module in each situation that makes a module answer one of the reference's error
@@ -25,21 +24,14 @@ class ModuleErrorSurfaceTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
     private ModuleClient module;
+
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-        module = gateway.emulated("m", "ML307R");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
+        module = fixture.gateway.emulated("m", "ML307R");
     }
 
     private OpenRequest tcp(String host, int port, int connectId, Integer localPort) {
@@ -47,7 +39,7 @@ class ModuleErrorSurfaceTest {
     }
 
     private OpenRequest echoOn(int connectId) {
-        return tcp("127.0.0.1", echo.port(), connectId, null);
+        return tcp("127.0.0.1", fixture.echo.port(), connectId, null);
     }
 
     /** The module's refusal behind a failed operation, with the problem the API would answer. */
@@ -78,15 +70,15 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void withoutADataCallOpensAnswer570AndActivationFailsWith571UntilTheNetworkIsBack() throws Exception {
-        gateway.start();
-        gateway.module("m").faults().networkLost(true);
+        fixture.gateway.start();
+        fixture.gateway.module("m").faults().networkLost(true);
         await().atMost(WAIT).until(() -> !module.readDataCall().get(10, TimeUnit.SECONDS).active());
 
         refusal(module.open(echoOn(0))).is(570, "PDP_NOT_ACTIVATED", 503, "network-unavailable", true);
         assertClosed(0, "PDP_NOT_ACTIVATED");
         refusal(module.activateDataCall()).is(571, "PDP_ACTIVATION_FAILED", 503, "network-unavailable", true);
 
-        gateway.module("m").faults().networkLost(false);
+        fixture.gateway.module("m").faults().networkLost(false);
         DataCallState up = module.activateDataCall().get(30, TimeUnit.SECONDS);
         assertThat(up.active()).isTrue();
         assertThat(up.address()).isNotBlank();
@@ -95,7 +87,7 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void deactivatingTheDataCallClosesEveryConnectionAsPdpDeactivatedAndASecondTimeIs572() throws Exception {
-        gateway.start();
+        fixture.gateway.start();
         module.open(echoOn(0)).get(15, TimeUnit.SECONDS);
         module.open(echoOn(1)).get(15, TimeUnit.SECONDS);
 
@@ -110,22 +102,22 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void aSimWithoutApnAndNoneConfiguredIs575() throws Exception {
-        ModuleClient bare = gateway.emulated("bare", "ML307R?dataCall=down&simApn=none");
-        gateway.start();
+        ModuleClient bare = fixture.gateway.emulated("bare", "ML307R?dataCall=down&simApn=none");
+        fixture.gateway.start();
         refusal(bare.activateDataCall()).is(575, "APN_NOT_CONFIGURED", 503, "network-unavailable", true);
         assertThat(bare.dataCall().active()).isFalse();
     }
 
     @Test
     void aLocalPortAnotherConnectionHoldsIs576() throws Exception {
-        gateway.start();
+        fixture.gateway.start();
         int localPort;
         try (ServerSocket probe = new ServerSocket(0)) {
             localPort = probe.getLocalPort();
         }
-        module.open(tcp("127.0.0.1", echo.port(), 0, localPort)).get(15, TimeUnit.SECONDS);
+        module.open(tcp("127.0.0.1", fixture.echo.port(), 0, localPort)).get(15, TimeUnit.SECONDS);
 
-        refusal(module.open(tcp("127.0.0.1", echo.port(), 1, localPort)))
+        refusal(module.open(tcp("127.0.0.1", fixture.echo.port(), 1, localPort)))
                 .is(576, "PORT_BUSY", 503, "module-busy", true);
         assertClosed(1, "PORT_BUSY");
         assertThat(module.connection(0).state()).isEqualTo(ConnectionState.CONNECTED);
@@ -133,8 +125,8 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void anOpenBeyondTheSocketLimitIs554() throws Exception {
-        gateway.start();
-        gateway.module("m").faults().limitSockets(1);
+        fixture.gateway.start();
+        fixture.gateway.module("m").faults().limitSockets(1);
         module.open(echoOn(0)).get(15, TimeUnit.SECONDS);
 
         refusal(module.open(echoOn(1))).is(554, "SOCKET_CREATE_FAILED", 502, "module-fault", false);
@@ -143,7 +135,7 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void aRefusedConnectIs557() throws Exception {
-        gateway.start();
+        fixture.gateway.start();
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0)) {
             closedPort = probe.getLocalPort();
@@ -156,9 +148,9 @@ class ModuleErrorSurfaceTest {
     @Test
     void aNameThatDoesNotResolveIs580() throws Exception {
         try (LoopbackDnsServer dns = LoopbackDnsServer.start()) {
-            ModuleClient resolving = gateway.emulated("d", "ML307R?dns=127.0.0.1:" + dns.port());
-            gateway.start();
-            refusal(resolving.open(tcp("nowhere.mipgate.test", echo.port(), 3, null)))
+            ModuleClient resolving = fixture.gateway.emulated("d", "ML307R?dns=127.0.0.1:" + dns.port());
+            fixture.gateway.start();
+            refusal(resolving.open(tcp("nowhere.mipgate.test", fixture.echo.port(), 3, null)))
                     .is(580, "DNS_FAILED_OR_BAD_IP_FORMAT", 502, "dns-failed", false);
             assertThat(resolving.connection(3).state()).isEqualTo(ConnectionState.CLOSED);
         }
@@ -166,21 +158,21 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void anAddressOfAFamilyTheContextDoesNotCarryIs577() throws Exception {
-        gateway.start();
+        fixture.gateway.start();
         module.deactivateDataCall().get(30, TimeUnit.SECONDS);
         assertThat(module.raw("AT+CGDCONT=1,\"IP\",\"CMIOT\"", Duration.ofSeconds(5)).get(10, TimeUnit.SECONDS).ok())
                 .isTrue();
         module.activateDataCall().get(30, TimeUnit.SECONDS);
 
-        refusal(module.open(tcp("::1", echo.port(), 4, null)))
+        refusal(module.open(tcp("::1", fixture.echo.port(), 4, null)))
                 .is(577, "IP_VERSION_NOT_SUPPORTED", 422, "module-refused", false);
         assertClosed(4, "IP_VERSION_NOT_SUPPORTED");
     }
 
     @Test
     void aCloseThePeerNeverAnswersEndsWithRetCode1OnTheModelsThatReportIt() throws Exception {
-        ModuleClient ml307g = gateway.emulated("g", "ML307G");
-        gateway.start();
+        ModuleClient ml307g = fixture.gateway.emulated("g", "ML307G");
+        fixture.gateway.start();
         try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             java.util.List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread.ofVirtual().start(() -> {
@@ -205,8 +197,8 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void aCloseWithAModeEndsWithRetCode0ForAnOrderlyPeerAnd2ForAResettingOne() throws Exception {
-        ModuleClient ml307g = gateway.emulated("g", "ML307G");
-        gateway.start();
+        ModuleClient ml307g = fixture.gateway.emulated("g", "ML307G");
+        fixture.gateway.start();
         try (ServerSocket resetting = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             Thread.ofVirtual().start(() -> {
                 try (java.net.Socket peer = resetting.accept()) {
@@ -233,21 +225,21 @@ class ModuleErrorSurfaceTest {
 
     @Test
     void aPeerCloseIsDisconnState1AndAResetState2() throws Exception {
-        gateway.start();
+        fixture.gateway.start();
         module.open(echoOn(0)).get(15, TimeUnit.SECONDS);
-        assertThat(echo.awaitAccepted(1, WAIT)).as("the peer accepted before it closes").isTrue();
-        echo.closeAll();
+        assertThat(fixture.echo.awaitAccepted(1, WAIT)).as("the peer accepted before it closes").isTrue();
+        fixture.echo.closeAll();
         await().atMost(WAIT).untilAsserted(() -> assertClosed(0, "peer closed"));
 
         module.open(echoOn(1)).get(15, TimeUnit.SECONDS);
-        assertThat(echo.awaitAccepted(2, WAIT)).as("the peer accepted before it resets").isTrue();
-        echo.resetAll();
+        assertThat(fixture.echo.awaitAccepted(2, WAIT)).as("the peer accepted before it resets").isTrue();
+        fixture.echo.resetAll();
         await().atMost(WAIT).untilAsserted(() -> assertClosed(1, "connection error"));
     }
 
     @Test
     void aConnectNobodyAnswersIs558() throws Exception {
-        gateway.start();
+        fixture.gateway.start();
         // a listener whose accept queue is full drops further SYNs, so the connect runs into its timeout
         try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             java.util.List<java.net.Socket> fillers = new java.util.ArrayList<>();

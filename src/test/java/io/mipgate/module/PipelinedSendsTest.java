@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
-import io.mipgate.emulator.net.TcpEchoServer;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sends a client queues back to back (the REST API's {@code async=true}) go out in order, and a TCP stream never
@@ -22,27 +21,20 @@ class PipelinedSendsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
     private ModuleClient module;
+
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-        module = gateway.emulated("m", "ML307R");
-        gateway.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
+        module = fixture.gateway.emulated("m", "ML307R");
+        fixture.gateway.start();
     }
 
     @Test
     void aSendQueuedBehindOneThatFailsIsNotSentSoTheStreamHasNoHole() throws Exception {
-        int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), 0, AccessMode.NORMAL, null, null))
+        int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), 0, AccessMode.NORMAL, null, null))
                 .get(15, TimeUnit.SECONDS).connectId();
         byte[] first = Payloads.binary(300, 61);
         byte[] failing = Payloads.binary(300, 62);
@@ -51,8 +43,8 @@ class PipelinedSendsTest {
         assertThat(module.send(id, first, SendOptions.DEFAULT).get(15, TimeUnit.SECONDS).accepted()).isEqualTo(300);
 
         // the refusal comes late, so that the next send is surely queued behind it
-        gateway.module("m").faults().delayNextResponse(Duration.ofMillis(300));
-        gateway.module("m").faults().failNextCommands(3, 1);
+        fixture.gateway.module("m").faults().delayNextResponse(Duration.ofMillis(300));
+        fixture.gateway.module("m").faults().failNextCommands(3, 1);
         CompletableFuture<SendResult> refused = module.send(id, failing, SendOptions.DEFAULT);
         CompletableFuture<SendResult> queuedBehind = module.send(id, behind, SendOptions.DEFAULT);
 

@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
-import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.module.event.ModuleEvent;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A client that reads a normal-mode connection more slowly than the peer sends (issue 16, defect 6): the module pushes
@@ -25,27 +24,20 @@ class SlowReaderTest {
     private static final int GATEWAY_BUFFER = 16 * 1024;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
     private ModuleClient module;
+
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-        module = gateway.emulated("m", "ML307R?baud=921600", s -> s.withReceiveBuffer(GATEWAY_BUFFER));
-        gateway.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
+        module = fixture.gateway.emulated("m", "ML307R?baud=921600", s -> s.withReceiveBuffer(GATEWAY_BUFFER));
+        fixture.gateway.start();
     }
 
     @Test
     void aClientThatDoesNotReadLosesNothingAndGetsPushModeBackWhenItCatchesUp() throws Exception {
-        int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), 0, AccessMode.NORMAL, null, null))
+        int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), 0, AccessMode.NORMAL, null, null))
                 .get(15, TimeUnit.SECONDS).connectId();
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         for (int i = 0; i < 64; i++) {
@@ -59,11 +51,11 @@ class SlowReaderTest {
         byte[] received = Payloads.readExactly(module, id, sent.size(), WAIT);
 
         assertThat(received).isEqualTo(sent.toByteArray());
-        assertThat(gateway.events(ModuleEvent.DataDropped.class)).isEmpty();
+        assertThat(fixture.gateway.events(ModuleEvent.DataDropped.class)).isEmpty();
         assertThat(module.connection(id).droppedBytes()).isZero();
         await().atMost(WAIT).until(() -> !module.connection(id).receiveHeld()
                 && module.connection(id).mode() == AccessMode.NORMAL);
-        assertThat(gateway.events(ModuleEvent.ReceiveHeld.class)).extracting(ModuleEvent.ReceiveHeld::held)
+        assertThat(fixture.gateway.events(ModuleEvent.ReceiveHeld.class)).extracting(ModuleEvent.ReceiveHeld::held)
                 .containsExactly(true, false);
         byte[] after = Payloads.binary(700, 999);
         module.send(id, after, SendOptions.DEFAULT).get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
-import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.module.event.ModuleEvent;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No received byte is stranded in the module when its buffer notice never reaches the driver in a shape it knows
@@ -23,29 +22,21 @@ class StrandedBytesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
     }
 
     private ModuleClient module(UnaryOperator<ModuleSettings> tune) {
-        ModuleClient module = gateway.emulated("m", "ML307R", tune);
-        gateway.start();
+        ModuleClient module = fixture.gateway.emulated("m", "ML307R", tune);
+        fixture.gateway.start();
         return module;
     }
 
     private byte[] echoedThroughBufferMode(ModuleClient module, byte[] payload) throws Exception {
-        int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), 1, AccessMode.STREAM_BUFFER,
+        int id = module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), 1, AccessMode.STREAM_BUFFER,
                 null, null)).get(15, TimeUnit.SECONDS).connectId();
         module.send(id, payload, SendOptions.DEFAULT).get(15, TimeUnit.SECONDS);
         return Payloads.readExactly(module, id, payload.length, WAIT);
@@ -54,20 +45,20 @@ class StrandedBytesTest {
     @Test
     void aBufferNoticeInAShapeNobodyDocumentedStillGetsItsBytesRead() throws Exception {
         ModuleClient module = module(s -> s); // no periodic work: only the discarded line can tell
-        gateway.faults.rewriteInbound(Pattern.compile("\\+MIPURC: \"rtcp\",(\\d+),(\\d+)"), "+MIPURC: \"rtcp\",$1,?$2");
+        fixture.gateway.faults.rewriteInbound(Pattern.compile("\\+MIPURC: \"rtcp\",(\\d+),(\\d+)"), "+MIPURC: \"rtcp\",$1,?$2");
         byte[] payload = Payloads.binary(900, 41);
 
         assertThat(echoedThroughBufferMode(module, payload)).isEqualTo(payload);
-        assertThat(gateway.events(ModuleEvent.GarbageDiscarded.class)).isNotEmpty();
+        assertThat(fixture.gateway.events(ModuleEvent.GarbageDiscarded.class)).isNotEmpty();
     }
 
     @Test
     void aBufferModeConnectionWhoseNoticesAreLostIsAskedAfterOnceItHasBeenQuiet() throws Exception {
         ModuleClient module = module(s -> s.withIntervals(Duration.ZERO, Duration.ofSeconds(1)));
-        gateway.faults.rewriteInbound(Pattern.compile("\r\n\\+MIPURC: \"rtcp\",\\d+,\\d+(,\\d+)?\r\n"), "");
+        fixture.gateway.faults.rewriteInbound(Pattern.compile("\r\n\\+MIPURC: \"rtcp\",\\d+,\\d+(,\\d+)?\r\n"), "");
         byte[] payload = Payloads.binary(700, 42);
 
         assertThat(echoedThroughBufferMode(module, payload)).isEqualTo(payload);
-        assertThat(gateway.events(ModuleEvent.GarbageDiscarded.class)).isEmpty();
+        assertThat(fixture.gateway.events(ModuleEvent.GarbageDiscarded.class)).isEmpty();
     }
 }

@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.mipgate.domain.AccessMode;
 import io.mipgate.domain.Protocol;
-import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.module.event.ModuleEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A module that reboots while a connection holds the line in transparent mode prints its {@code +MATREADY} into what
@@ -26,26 +25,19 @@ class TransparentRebootTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
     private ModuleClient module;
+
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-        module = gateway.emulated("m", "ML307R");
-        gateway.start();
-        module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), 0, AccessMode.TRANSPARENT, null, null))
+        module = fixture.gateway.emulated("m", "ML307R");
+        fixture.gateway.start();
+        module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), 0, AccessMode.TRANSPARENT, null, null))
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(module.snapshot().transparentBridgeActive()).isTrue();
         echoed(Payloads.binary(500, 1));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
     }
 
     @Test
@@ -57,8 +49,8 @@ class TransparentRebootTest {
         byte[] after = Payloads.binary(700, 3);
         echoed(after);
 
-        assertThat(gateway.events(ModuleEvent.ModuleReset.class)).isEmpty();
-        assertThat(gateway.events(ModuleEvent.JobFinished.class)).as("the module was asked, and answered")
+        assertThat(fixture.gateway.events(ModuleEvent.ModuleReset.class)).isEmpty();
+        assertThat(fixture.gateway.events(ModuleEvent.JobFinished.class)).as("the module was asked, and answered")
                 .anyMatch(job -> job.command().equals("+++") && job.outcome() == JobOutcome.OK);
         ConnectionSnapshot connection = module.connection(0);
         assertThat(connection.state()).isEqualTo(ConnectionState.CONNECTED);

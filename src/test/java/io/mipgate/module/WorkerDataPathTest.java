@@ -11,15 +11,14 @@ import io.mipgate.domain.Protocol;
 import io.mipgate.domain.RecvFormat;
 import io.mipgate.domain.SendFormat;
 import io.mipgate.emulator.net.LoopbackDnsServer;
-import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.module.event.ModuleEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The data path's promises against a virtual module: a byte reaches the connection it belongs to, once; nothing the
@@ -29,26 +28,19 @@ class WorkerDataPathTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
     private ModuleClient module;
+
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-        module = gateway.emulated("m", "ML307R");
-        gateway.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
+        module = fixture.gateway.emulated("m", "ML307R");
+        fixture.gateway.start();
     }
 
     private int openEcho(Integer connectId) throws Exception {
-        return module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), connectId, null, null, null))
+        return module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), connectId, null, null, null))
                 .get(15, TimeUnit.SECONDS).connectId();
     }
 
@@ -62,7 +54,7 @@ class WorkerDataPathTest {
         int id = openEcho(0);
         module.configure(new ConnectionSetting.SendTimeout(id, 60)).get(10, TimeUnit.SECONDS);
         byte[] payload = Payloads.binary(300, 21);
-        gateway.module("m").faults().delayNextResponse(Duration.ofSeconds(16));
+        fixture.gateway.module("m").faults().delayNextResponse(Duration.ofSeconds(16));
 
         SendResult sent = module.send(id, payload, SendOptions.DEFAULT).get(60, TimeUnit.SECONDS);
 
@@ -77,7 +69,7 @@ class WorkerDataPathTest {
     void aPromptTheModuleAbandonsIsItsRefusalAndTheConnectionKeepsWorking() throws Exception {
         int id = openEcho(1);
         module.configure(new ConnectionSetting.SendTimeout(id, 2)).get(10, TimeUnit.SECONDS);
-        gateway.module("m").faults().swallowNextResponse();
+        fixture.gateway.module("m").faults().swallowNextResponse();
 
         assertThatThrownBy(() -> module.send(id, Payloads.binary(100, 22), SendOptions.DEFAULT)
                 .get(60, TimeUnit.SECONDS))
@@ -90,7 +82,7 @@ class WorkerDataPathTest {
     void aSendWhoseOutcomeCannotBeKnownSaysSoAndNoProbeBecomesPayload() throws Exception {
         int id = openEcho(1);
         module.configure(new ConnectionSetting.SendTimeout(id, 2)).get(10, TimeUnit.SECONDS);
-        gateway.faults.mode(FaultyLinks.Mode.DEAF);
+        fixture.gateway.faults.mode(FaultyLinks.Mode.DEAF);
 
         CompletableFuture<SendResult> lost = module.send(id, Payloads.binary(100, 27), SendOptions.DEFAULT);
         assertThatThrownBy(() -> lost.get(60, TimeUnit.SECONDS))
@@ -98,7 +90,7 @@ class WorkerDataPathTest {
                     assertThat(unknown.connectId()).isEqualTo(id);
                     assertThat(unknown.acceptedBefore()).isZero();
                 });
-        gateway.faults.mode(FaultyLinks.Mode.PASS);
+        fixture.gateway.faults.mode(FaultyLinks.Mode.PASS);
 
         await().atMost(WAIT).until(() -> module.snapshot().recoveryRung().equals("NONE")
                 && module.snapshot().status() == ModuleStatus.UP);
@@ -120,7 +112,7 @@ class WorkerDataPathTest {
         openEcho(id);
 
         long confirmationsBefore = mipstateQueries();
-        gateway.module("m").faults().emitStaleDisconn(id, 1);
+        fixture.gateway.module("m").faults().emitStaleDisconn(id, 1);
 
         await().atMost(WAIT).until(() -> mipstateQueries() > confirmationsBefore);
         assertThat(module.connection(id).state()).isEqualTo(ConnectionState.CONNECTED);
@@ -129,7 +121,7 @@ class WorkerDataPathTest {
     }
 
     private long mipstateQueries() {
-        return gateway.events(ModuleEvent.JobFinished.class).stream()
+        return fixture.gateway.events(ModuleEvent.JobFinished.class).stream()
                 .filter(job -> job.command().equals("AT+MIPSTATE")).count();
     }
 
@@ -144,7 +136,7 @@ class WorkerDataPathTest {
         openEcho(id);
         byte[] payload = Payloads.binary(2000, 25);
         assertThat(echoed(id, payload)).isEqualTo(payload);
-        assertThat(gateway.events(ModuleEvent.DataDropped.class)).singleElement().satisfies(drop -> {
+        assertThat(fixture.gateway.events(ModuleEvent.DataDropped.class)).singleElement().satisfies(drop -> {
             assertThat(drop.source()).isEqualTo(ModuleEvent.DropSource.RETIRED);
             assertThat(drop.bytes()).isEqualTo(stale.length);
         });

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.mipgate.domain.Protocol;
-import io.mipgate.emulator.net.TcpEchoServer;
 import io.mipgate.module.event.ModuleEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every recovery path, driven by the virtual module's fault injection. Each test checks that the module comes back
@@ -24,26 +23,19 @@ class WorkerRecoveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private TcpEchoServer echo;
-    private Gateway gateway;
     private ModuleClient module;
+
+    @RegisterExtension
+    final EchoAndGateway fixture = new EchoAndGateway();
 
     @BeforeEach
     void start() throws Exception {
-        echo = TcpEchoServer.start();
-        gateway = new Gateway();
-        module = gateway.emulated("m", "ML307R", s -> s.withQueueCapacity(2));
-        gateway.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        gateway.close();
-        echo.close();
+        module = fixture.gateway.emulated("m", "ML307R", s -> s.withQueueCapacity(2));
+        fixture.gateway.start();
     }
 
     private int openEcho() throws Exception {
-        return module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), null, null, null, null))
+        return module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), null, null, null, null))
                 .get(15, TimeUnit.SECONDS).connectId();
     }
 
@@ -64,12 +56,12 @@ class WorkerRecoveryTest {
         module.send(id, payload, SendOptions.DEFAULT).get(10, TimeUnit.SECONDS);
         await().atMost(WAIT).until(() -> module.connection(id).bufferedBytes() == payload.length);
 
-        gateway.module("m").faults().reboot();
+        fixture.gateway.module("m").faults().reboot();
 
         await().atMost(WAIT).until(() -> module.connection(id).state() == ConnectionState.CLOSED
                 && module.snapshot().status() == ModuleStatus.UP);
         assertThat(module.connection(id).reason()).isEqualTo("module reset");
-        assertThat(gateway.events(ModuleEvent.ModuleReset.class)).isNotEmpty();
+        assertThat(fixture.gateway.events(ModuleEvent.ModuleReset.class)).isNotEmpty();
         assertThat(module.read(id, 10_000)).isEqualTo(payload);
         assertEchoWorks(openEcho(), 8);
     }
@@ -79,9 +71,9 @@ class WorkerRecoveryTest {
         module.configure(new io.mipgate.module.request.ConnectionSetting.AutoFree(3, true)).get(10, TimeUnit.SECONDS);
         module.configure(new io.mipgate.module.request.ConnectionSetting.Encoding(2, io.mipgate.domain.SendFormat.HEX,
                 io.mipgate.domain.RecvFormat.HEX)).get(10, TimeUnit.SECONDS);
-        long resetsBefore = gateway.events(ModuleEvent.ModuleReset.class).size();
-        gateway.module("m").faults().reboot();
-        await().atMost(WAIT).until(() -> gateway.events(ModuleEvent.ModuleReset.class).size() > resetsBefore
+        long resetsBefore = fixture.gateway.events(ModuleEvent.ModuleReset.class).size();
+        fixture.gateway.module("m").faults().reboot();
+        await().atMost(WAIT).until(() -> fixture.gateway.events(ModuleEvent.ModuleReset.class).size() > resetsBefore
                 && module.snapshot().status() == ModuleStatus.UP);
 
         var autofree = module.config(io.mipgate.domain.MipCfgOption.AUTOFREE, 3).get(10, TimeUnit.SECONDS);
@@ -93,11 +85,11 @@ class WorkerRecoveryTest {
     @Test
     void linkLossFailsWaitingJobsReopensAndAdoptsTheLiveConnection() throws Exception {
         int id = openEcho();
-        gateway.module("m").faults().dropAttachment();
+        fixture.gateway.module("m").faults().dropAttachment();
 
-        await().atMost(WAIT).until(() -> gateway.events(ModuleEvent.LinkReconnected.class).size() == 1);
+        await().atMost(WAIT).until(() -> fixture.gateway.events(ModuleEvent.LinkReconnected.class).size() == 1);
         await().atMost(WAIT).until(() -> module.snapshot().status() == ModuleStatus.UP);
-        assertThat(gateway.events(ModuleEvent.StatusChanged.class))
+        assertThat(fixture.gateway.events(ModuleEvent.StatusChanged.class))
                 .anySatisfy(e -> assertThat(e.to()).isEqualTo(ModuleStatus.DOWN));
         assertThat(module.connection(id).state()).isEqualTo(ConnectionState.CONNECTED);
         assertEchoWorks(id, 9);
@@ -106,7 +98,7 @@ class WorkerRecoveryTest {
 
     @Test
     void aSwallowedResponseTimesOutAndTheWorkerResynchronises() throws Exception {
-        gateway.module("m").faults().swallowNextResponse();
+        fixture.gateway.module("m").faults().swallowNextResponse();
         assertThatThrownBy(() -> module.raw("AT+CGMR", Duration.ofMillis(500)).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ModuleException.ModuleTimeout.class);
         assertNextJobSucceeds();
@@ -117,7 +109,7 @@ class WorkerRecoveryTest {
     @Test
     void aLateAnswerIsNeverTakenForTheNextCommandsAnswer() throws Exception {
         int id = openEcho();
-        gateway.module("m").faults().delayNextResponse(Duration.ofMillis(1500));
+        fixture.gateway.module("m").faults().delayNextResponse(Duration.ofMillis(1500));
         assertThatThrownBy(() -> module.raw("AT+CGMR", Duration.ofMillis(300)).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ModuleException.ModuleTimeout.class);
         ConnectionSnapshot state = module.refresh(id).get(10, TimeUnit.SECONDS);
@@ -130,16 +122,16 @@ class WorkerRecoveryTest {
     @Test
     void garbageOnTheLineIsReportedAndSkipped() throws Exception {
         int id = openEcho();
-        gateway.module("m").faults().injectBytes("\u00e0\u0001garbage!!\r\n+WHAT\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        await().atMost(WAIT).until(() -> !gateway.events(ModuleEvent.GarbageDiscarded.class).isEmpty());
+        fixture.gateway.module("m").faults().injectBytes("\u00e0\u0001garbage!!\r\n+WHAT\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        await().atMost(WAIT).until(() -> !fixture.gateway.events(ModuleEvent.GarbageDiscarded.class).isEmpty());
         assertNextJobSucceeds();
         assertEchoWorks(id, 11);
     }
 
     @Test
     void moduleErrorsAreReportedWithTheirCodeAndTheNextJobSucceeds() throws Exception {
-        gateway.module("m").faults().failNextCommands(552, 2);
-        assertThatThrownBy(() -> module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", echo.port(), 0, null, null, null))
+        fixture.gateway.module("m").faults().failNextCommands(552, 2);
+        assertThatThrownBy(() -> module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", fixture.echo.port(), 0, null, null, null))
                 .get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(ModuleException.ModuleRefused.class, refused -> {
                     assertThat(refused.code()).isEqualTo(552);
@@ -151,13 +143,13 @@ class WorkerRecoveryTest {
 
     @Test
     void theFirstDnsLookupAfterBootIsRetriedWhenTheModuleIsStillBusy() throws Exception {
-        gateway.module("m").faults().failFirstDnsAfterBoot(581);
-        gateway.module("m").faults().reboot();
-        await().atMost(WAIT).until(() -> !gateway.events(ModuleEvent.ModuleReset.class).isEmpty()
+        fixture.gateway.module("m").faults().failFirstDnsAfterBoot(581);
+        fixture.gateway.module("m").faults().reboot();
+        await().atMost(WAIT).until(() -> !fixture.gateway.events(ModuleEvent.ModuleReset.class).isEmpty()
                 && module.snapshot().status() == ModuleStatus.UP);
         var addresses = module.resolve(new io.mipgate.module.request.DnsLookup("127.0.0.1", null)).get(20, TimeUnit.SECONDS);
         assertThat(addresses).containsExactly("127.0.0.1");
-        assertThat(gateway.events(ModuleEvent.JobFinished.class).stream()
+        assertThat(fixture.gateway.events(ModuleEvent.JobFinished.class).stream()
                 .filter(e -> e.command().equals("AT+MDNSGIP")).map(ModuleEvent.JobFinished::cmeCode).toList())
                 .containsExactly(581, null);
     }
@@ -165,7 +157,7 @@ class WorkerRecoveryTest {
     @Test
     void aSendRefusedWith550MarksTheConnectionGone() throws Exception {
         int id = openEcho();
-        gateway.module("m").faults().failNextCommands(550, 1);
+        fixture.gateway.module("m").faults().failNextCommands(550, 1);
         assertThatThrownBy(() -> module.send(id, new byte[] {1, 2, 3}, SendOptions.DEFAULT).get(10, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(ModuleException.ModuleRefused.class,
                         refused -> assertThat(refused.code()).isEqualTo(550));
@@ -177,7 +169,7 @@ class WorkerRecoveryTest {
     @Test
     void aUrcInsideAResponseReachesItsConnectionAndTheResponseStaysIntact() throws Exception {
         int id = openEcho();
-        gateway.module("m").faults().injectUrcInNextResponse("+MIPURC: \"disconn\"," + id + ",1");
+        fixture.gateway.module("m").faults().injectUrcInNextResponse("+MIPURC: \"disconn\"," + id + ",1");
         var answer = module.raw("AT+CGSN=1", Duration.ofSeconds(2)).get(10, TimeUnit.SECONDS);
         assertThat(answer.ok()).isTrue();
         assertThat(answer.lines()).singleElement().asString().startsWith("+CGSN: ");
@@ -188,7 +180,7 @@ class WorkerRecoveryTest {
     @Test
     void aPeerResetClosesTheConnectionWithTheRightReason() throws Exception {
         int id = openEcho();
-        gateway.module("m").faults().resetConnection(id);
+        fixture.gateway.module("m").faults().resetConnection(id);
         await().atMost(WAIT).until(() -> module.connection(id).state() == ConnectionState.CLOSED);
         assertThat(module.connection(id).reason()).isEqualTo("connection error");
         assertEchoWorks(openEcho(), 13);
@@ -197,19 +189,19 @@ class WorkerRecoveryTest {
     @Test
     void aFullQueueRefusesAtOnceAndCancelledJobsNeverRun() throws Exception {
         // the answer is held back until the queue has been filled and a job cancelled: no race with a timer
-        gateway.faults.holdReplies();
+        fixture.gateway.faults.holdReplies();
         CompletableFuture<RawResponse> busy = module.raw("AT", Duration.ofSeconds(60));
         await().atMost(WAIT).until(() -> module.snapshot().queueDepth() == 0);
         CompletableFuture<ConnectionSnapshot> queued = module.refresh(1);
         CompletableFuture<ConnectionSnapshot> cancelled = module.refresh(2);
         assertThatThrownBy(() -> module.refresh(3).get(1, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(ModuleException.QueueFull.class);
-        assertThat(gateway.events(ModuleEvent.JobRejected.class)).singleElement()
+        assertThat(fixture.gateway.events(ModuleEvent.JobRejected.class)).singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo("queue full"));
         long mipstateBefore = countFinished("AT+MIPSTATE");
         cancelled.cancel(false);
         assertThat(busy).as("still in flight").isNotDone();
-        gateway.faults.releaseReplies();
+        fixture.gateway.faults.releaseReplies();
 
         assertThat(busy.get(10, TimeUnit.SECONDS).ok()).isTrue();
         assertThat(queued.get(10, TimeUnit.SECONDS).connectId()).isEqualTo(1);
@@ -219,15 +211,15 @@ class WorkerRecoveryTest {
     }
 
     private long countFinished(String command) {
-        return gateway.events(ModuleEvent.JobFinished.class).stream().filter(e -> e.command().equals(command)).count();
+        return fixture.gateway.events(ModuleEvent.JobFinished.class).stream().filter(e -> e.command().equals(command)).count();
     }
 
     @Test
     void aRestartedGatewayAdoptsTheConnectionsTheModuleKeptOpen() throws Exception {
         int id = openEcho();
-        gateway.manager.close();
+        fixture.gateway.manager.close();
 
-        DeviceManager restarted = new DeviceManager(gateway.links, java.time.Clock.systemUTC());
+        DeviceManager restarted = new DeviceManager(fixture.gateway.links, java.time.Clock.systemUTC());
         try {
             ModuleClient again = restarted.add(ModuleSettings.defaults("m", io.mipgate.transport.LinkSpec.parse("m",
                     "emulator:ML307R")).withIntervals(Duration.ZERO, Duration.ZERO));
@@ -235,7 +227,7 @@ class WorkerRecoveryTest {
             ConnectionSnapshot adopted = again.connection(id);
             assertThat(adopted.state()).isEqualTo(ConnectionState.CONNECTED);
             assertThat(adopted.reason()).isEqualTo("adopted from the module");
-            assertThat(adopted.remotePort()).isEqualTo(echo.port());
+            assertThat(adopted.remotePort()).isEqualTo(fixture.echo.port());
             byte[] payload = Payloads.binary(1500, 14);
             again.send(id, payload, SendOptions.DEFAULT).get(10, TimeUnit.SECONDS);
             assertThat(Payloads.readExactly(again, id, payload.length, WAIT)).isEqualTo(payload);
@@ -246,7 +238,7 @@ class WorkerRecoveryTest {
 
     @Test
     void jobsFailFastWhileTheModuleIsDown() throws Exception {
-        gateway.emulators.close();
+        fixture.gateway.emulators.close();
         await().atMost(WAIT).until(() -> module.snapshot().status() != ModuleStatus.UP);
         assertThatThrownBy(() -> module.refresh(0).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
