@@ -107,6 +107,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return invalid("malformed request body: " + io.mipgate.domain.Printable.escape(firstClause(rootMessage(ex)), 200), List.of(), request);
     }
 
+    /**
+     * Constraints checked by a validating proxy rather than by Spring MVC itself (a {@code @Validated} bean): still
+     * the client's mistake, named by the parameter's path ({@code method.parameter}, the method's name dropped).
+     */
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(jakarta.validation.ConstraintViolationException ex,
+                                                     WebRequest request) {
+        List<FieldProblem> errors = ex.getConstraintViolations().stream().map(violation -> {
+            String path = violation.getPropertyPath().toString();
+            String field = path.contains(".") ? path.substring(path.indexOf('.') + 1) : path;
+            return new FieldProblem(field, FieldProblem.shown(violation.getInvalidValue()), violation.getMessage());
+        }).toList();
+        return invalid("request parameters failed validation", errors, request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> handleTypeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         String allowed = ex.getRequiredType() != null && ex.getRequiredType().isEnum()
