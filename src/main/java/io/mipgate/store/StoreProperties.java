@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         unaccounted on a connection is at most what it received in one such interval
  * @param pruneInterval    pause between retention prunes (read by {@code @Scheduled})
  * @param retention        how long each record type is kept
+ * @param lease            one running gateway per box id in a shared database
  */
 @ConfigurationProperties("mipgate.store")
 public record StoreProperties(@DefaultValue("10000") int queueCapacity,
@@ -27,7 +28,8 @@ public record StoreProperties(@DefaultValue("10000") int queueCapacity,
                               @DefaultValue("5s") Duration shutdownTimeout,
                               @DefaultValue("1s") Duration counterCheckpoint,
                               @DefaultValue("1h") Duration pruneInterval,
-                              @DefaultValue Retention retention) {
+                              @DefaultValue Retention retention,
+                              @DefaultValue Lease lease) {
 
     public StoreProperties {
         if (queueCapacity < 1 || batchSize < 1) {
@@ -46,5 +48,32 @@ public record StoreProperties(@DefaultValue("10000") int queueCapacity,
                             @DefaultValue("30d") Duration pings,
                             @DefaultValue("30d") Duration dns,
                             @DefaultValue("30d") Duration ntp) {
+    }
+
+    /**
+     * The box id's lease: taken at start-up before the previous run's rows are closed, heartbeated while running,
+     * released on a clean stop.
+     *
+     * @param enabled    refuse to start while another running gateway heartbeats the same box id
+     * @param heartbeat  how often the running gateway renews its lease
+     * @param staleAfter how long a lease's heartbeat may stand still before its holder counts as gone; a start finding
+     *                   another holder's heartbeat watches it this long (default three heartbeats)
+     */
+    public record Lease(@DefaultValue("true") boolean enabled,
+                        @DefaultValue("10s") Duration heartbeat,
+                        Duration staleAfter) {
+
+        public Lease {
+            if (heartbeat.isNegative() || heartbeat.isZero()) {
+                throw new IllegalArgumentException("mipgate.store.lease.heartbeat must be positive");
+            }
+            if (staleAfter == null) {
+                staleAfter = heartbeat.multipliedBy(3);
+            }
+            if (staleAfter.compareTo(heartbeat) <= 0) {
+                throw new IllegalArgumentException("mipgate.store.lease.stale-after (" + staleAfter
+                        + ") must be longer than mipgate.store.lease.heartbeat (" + heartbeat + ")");
+            }
+        }
     }
 }

@@ -40,7 +40,9 @@ class GatewayCrashTest {
     private static final Map<String, String> TUNING = Map.of(
             "mipgate.modules[0].sack-interval", "100ms",
             "mipgate.store.batch-linger", BATCH_LINGER.toMillis() + "ms",
-            "mipgate.store.counter-checkpoint", "200ms");
+            "mipgate.store.counter-checkpoint", "200ms",
+            // the restart after the kill watches the killed run's lease for the stale limit before taking it over
+            "mipgate.store.lease.heartbeat", "200ms");
 
     @TempDir Path dir;
 
