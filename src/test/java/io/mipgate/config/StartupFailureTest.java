@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mipgate.MipgateApplication;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mipgate.config.startup.PseudoTerminalTakenFailureAnalyzer;
+import io.mipgate.store.BoxId;
+import io.mipgate.store.BoxLease;
+import io.mipgate.store.StoreProperties;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,6 +17,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.StandardOpenOption;
 import java.sql.DriverManager;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +26,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A gateway that cannot start says why in one line (Spring Boot's "APPLICATION FAILED TO START" report with our
@@ -93,5 +101,30 @@ class StartupFailureTest {
                 + " /dev/pts/7, a device another gateway or emulator has open.");
         assertThat(new PseudoTerminalTakenFailureAnalyzer().analyze(
                 new FileAlreadyExistsException("/var/lib/x", null, null))).isNull();
+    }
+
+    @Test
+    void aBoxIdAnotherRunningGatewayHoldsIsRefusedBeforeItsOpenRowsAreTouched(CapturedOutput output) {
+        String url = "jdbc:h2:mem:startup-box-lease;DB_CLOSE_DELAY=-1";
+        DriverManagerDataSource database = new DriverManagerDataSource(url, "sa", "");
+        Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        jdbc.update("INSERT INTO connection_record (box_id, module_id, connect_id, generation, last_state, opened_at)"
+                + " VALUES ('twin', 'm0', 1, 1, 'CONNECTED', CURRENT_TIMESTAMP)");
+        BoxLease otherGateway = new BoxLease(jdbc, new BoxId("twin"),
+                new StoreProperties.Lease(true, Duration.ofMillis(200), null), new SimpleMeterRegistry(), "other");
+        otherGateway.start();
+        try {
+            startWith(url, "--mipgate.box-id=twin", "--mipgate.store.lease.heartbeat=200ms");
+            assertThat(output.getOut() + output.getErr())
+                    .contains("APPLICATION FAILED TO START")
+                    .containsPattern("box id 'twin' is held by another running gateway \\(host .+, pid \\d+, last seen"
+                            + " \\S+\\): give each gateway its own mipgate.box-id")
+                    .doesNotContain("UnsatisfiedDependencyException");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM connection_record WHERE box_id = 'twin'"
+                    + " AND closed_at IS NULL", Integer.class)).as("the running gateway's open row").isEqualTo(1);
+        } finally {
+            otherGateway.stop();
+        }
     }
 }
