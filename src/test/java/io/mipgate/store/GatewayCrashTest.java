@@ -41,7 +41,7 @@ class GatewayCrashTest {
             "mipgate.modules[0].sack-interval", "100ms",
             "mipgate.store.batch-linger", BATCH_LINGER.toMillis() + "ms",
             "mipgate.store.counter-checkpoint", "200ms",
-            // the restart after the kill watches the killed run's lease for the stale limit before taking it over
+            // the restart after the kill takes the killed run's lease over once it stood still for the stale limit
             "mipgate.store.lease.heartbeat", "200ms");
 
     @TempDir Path dir;
@@ -83,6 +83,9 @@ class GatewayCrashTest {
                     assertThat(second.terminate()).as("exit code after SIGTERM").isIn(0, 143);
                     stopLog = second.output();
                 }
+                assertThat(stopLog).as("the killed run's lease is taken over, then released after the writer flushed")
+                        .contains("box id '" + GatewayProcess.BOX + "': the lease of host")
+                        .containsPattern("(?s)store writer stopped.*box id '" + GatewayProcess.BOX + "': lease released");
                 sender.join(Duration.ofSeconds(30));
 
                 try (TappedModule.AtSession at = module.session()) {
