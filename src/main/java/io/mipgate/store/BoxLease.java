@@ -71,7 +71,7 @@ public class BoxLease implements SmartLifecycle {
 
     @Override
     public void start() {
-        long watchStart = System.nanoTime();
+        long watchStart = 0;
         Holder watched = null;
         while (true) {
             Holder other = tryTake();
@@ -130,9 +130,9 @@ public class BoxLease implements SmartLifecycle {
     /** Only while the holder's heartbeat still stands where it was watched: a row taken meanwhile is not stolen. */
     private boolean takeOver(Holder watched) {
         OffsetDateTime now = databaseNow();
-        boolean taken = jdbc.update("UPDATE box_lease SET instance_id = ?, host = ?, pid = ?, acquired_at = ?, heartbeat_at = ?"
-                        + " WHERE box_id = ? AND instance_id = ? AND heartbeat_at <= ?", instance, host, pid, now, now,
-                box, watched.instanceId(), watched.heartbeatAt()) == 1;
+        boolean taken = jdbc.update("UPDATE box_lease SET instance_id = ?, host = ?, pid = ?, acquired_at = ?,"
+                        + " heartbeat_at = ? WHERE box_id = ? AND instance_id = ? AND heartbeat_at <= ?",
+                instance, host, pid, now, now, box, watched.instanceId(), watched.heartbeatAt()) == 1;
         if (taken) {
             log.warn("box id '{}': the lease of host {} pid {} did not heartbeat since {} ({} and more): taken over",
                     box, watched.host(), watched.pid(), watched.heartbeatAt(), staleAfter);
@@ -156,16 +156,20 @@ public class BoxLease implements SmartLifecycle {
                 failing = false;
                 log.info("box id '{}': lease heartbeat written again", box);
             }
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
+            // an exception escaping would end the schedule: every failure waits for the next heartbeat instead
             if (!failing) {
                 failing = true;
                 log.warn("box id '{}': lease heartbeat failed, retrying every {}: {}", box, heartbeat,
-                        e.getMostSpecificCause().toString());
+                        String.valueOf(e instanceof DataAccessException access ? access.getMostSpecificCause() : e));
             }
         }
     }
 
-    /** A row removed (by another context of this process stopping, or by hand) is taken again; one of another holder is not fought. */
+    /**
+     * A row removed (by another context of this process stopping, or by hand) is taken again; a row of another holder
+     * is not fought over.
+     */
     private void reclaimOrLose(OffsetDateTime now) {
         Holder holder = holder();
         if (holder == null) {
@@ -178,8 +182,8 @@ public class BoxLease implements SmartLifecycle {
         }
         if (holder != null && !holder.instanceId().equals(instance)) {
             lost = true;
-            log.error("box id '{}': the lease was taken by host {} pid {} (last seen {}): another gateway runs with this"
-                            + " box id and their histories interleave; give each gateway its own mipgate.box-id",
+            log.error("box id '{}': the lease was taken by host {} pid {} (last seen {}): another gateway runs with"
+                            + " this box id and their histories interleave; give each gateway its own mipgate.box-id",
                     box, holder.host(), holder.pid(), holder.heartbeatAt());
         }
     }
