@@ -7,5 +7,7 @@ CREATE TABLE box_lease (
     host          VARCHAR(255) NOT NULL,
     pid           BIGINT       NOT NULL,
     acquired_at   TIMESTAMP WITH TIME ZONE NOT NULL,
-    heartbeat_at  TIMESTAMP WITH TIME ZONE NOT NULL
+    heartbeat_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    -- the holder's own stale limit: a gateway configured with a shorter one still waits this long for its heartbeat
+    stale_after_ms BIGINT      NOT NULL
 );

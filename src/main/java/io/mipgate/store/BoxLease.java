@@ -37,7 +37,7 @@ public class BoxLease implements SmartLifecycle {
     /** Starts before {@link PreviousRun} (which closes this box's open rows); stops after the writer flushed. */
     static final int PHASE = StoreWriteQueue.PHASE - 2048;
 
-    record Holder(String instanceId, String host, long pid, OffsetDateTime heartbeatAt) {
+    record Holder(String instanceId, String host, long pid, OffsetDateTime heartbeatAt, Duration staleAfter) {
     }
 
     private final JdbcTemplate jdbc;
@@ -73,6 +73,7 @@ public class BoxLease implements SmartLifecycle {
     public void start() {
         long watchStart = 0;
         Holder watched = null;
+        Duration watchFor = staleAfter;
         while (true) {
             Holder other = tryTake();
             if (other == null) {
@@ -81,20 +82,21 @@ public class BoxLease implements SmartLifecycle {
             if (watched == null) {
                 watched = other;
                 watchStart = System.nanoTime();
+                watchFor = staleLimitOf(other);
                 log.info("box id '{}' is leased by host {} pid {}, last seen {}: watching its heartbeat for up to {}",
-                        box, other.host(), other.pid(), other.heartbeatAt(), staleAfter);
+                        box, other.host(), other.pid(), other.heartbeatAt(), watchFor);
             } else if (!other.instanceId().equals(watched.instanceId())
                     || other.heartbeatAt().isAfter(watched.heartbeatAt())) {
                 throw new BoxIdHeldException(box, other.host(), other.pid(), other.heartbeatAt().toInstant());
             }
             Duration watchedFor = Duration.ofNanos(System.nanoTime() - watchStart);
-            if (watchedFor.compareTo(staleAfter) >= 0) {
+            if (watchedFor.compareTo(watchFor) >= 0) {
                 if (takeOver(watched)) {
                     break;
                 }
                 continue;
             }
-            pause(min(heartbeat.dividedBy(4), staleAfter.minus(watchedFor)));
+            pause(min(heartbeat.dividedBy(4), watchFor.minus(watchedFor)));
         }
         log.info("box id '{}' leased by this gateway (host {}, pid {}): heartbeat every {}, stale after {}", box, host,
                 pid, heartbeat, staleAfter);
@@ -117,11 +119,11 @@ public class BoxLease implements SmartLifecycle {
             }
         }
         if (holder.instanceId().equals(instance)) {
-            jdbc.update("UPDATE box_lease SET heartbeat_at = ? WHERE box_id = ? AND instance_id = ?", now, box,
-                    instance);
+            jdbc.update("UPDATE box_lease SET heartbeat_at = ?, stale_after_ms = ? WHERE box_id = ?"
+                    + " AND instance_id = ?", now, staleAfter.toMillis(), box, instance);
             return null;
         }
-        if (holder.heartbeatAt().isBefore(now.minus(staleAfter))) {
+        if (holder.heartbeatAt().isBefore(now.minus(staleLimitOf(holder)))) {
             return takeOver(holder) ? null : tryTake();
         }
         return holder;
@@ -131,11 +133,13 @@ public class BoxLease implements SmartLifecycle {
     private boolean takeOver(Holder watched) {
         OffsetDateTime now = databaseNow();
         boolean taken = jdbc.update("UPDATE box_lease SET instance_id = ?, host = ?, pid = ?, acquired_at = ?,"
-                        + " heartbeat_at = ? WHERE box_id = ? AND instance_id = ? AND heartbeat_at <= ?",
-                instance, host, pid, now, now, box, watched.instanceId(), watched.heartbeatAt()) == 1;
+                        + " heartbeat_at = ?, stale_after_ms = ? WHERE box_id = ? AND instance_id = ?"
+                        + " AND heartbeat_at <= ?",
+                instance, host, pid, now, now, staleAfter.toMillis(), box, watched.instanceId(),
+                watched.heartbeatAt()) == 1;
         if (taken) {
             log.warn("box id '{}': the lease of host {} pid {} did not heartbeat since {} ({} and more): taken over",
-                    box, watched.host(), watched.pid(), watched.heartbeatAt(), staleAfter);
+                    box, watched.host(), watched.pid(), watched.heartbeatAt(), staleLimitOf(watched));
         }
         return taken;
     }
@@ -189,15 +193,15 @@ public class BoxLease implements SmartLifecycle {
     }
 
     private Holder holder() {
-        List<Holder> rows = jdbc.query("SELECT instance_id, host, pid, heartbeat_at FROM box_lease WHERE box_id = ?",
-                (rs, row) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getObject(4, OffsetDateTime.class)), box);
+        List<Holder> rows = jdbc.query("SELECT instance_id, host, pid, heartbeat_at, stale_after_ms FROM box_lease"
+                        + " WHERE box_id = ?", (rs, row) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getObject(4, OffsetDateTime.class), Duration.ofMillis(rs.getLong(5))), box);
         return rows.isEmpty() ? null : rows.getFirst();
     }
 
     private void insert(OffsetDateTime now) {
-        jdbc.update("INSERT INTO box_lease (box_id, instance_id, host, pid, acquired_at, heartbeat_at)"
-                + " VALUES (?,?,?,?,?,?)", box, instance, host, pid, now, now);
+        jdbc.update("INSERT INTO box_lease (box_id, instance_id, host, pid, acquired_at, heartbeat_at, stale_after_ms)"
+                + " VALUES (?,?,?,?,?,?,?)", box, instance, host, pid, now, now, staleAfter.toMillis());
     }
 
     private OffsetDateTime databaseNow() {
@@ -244,6 +248,11 @@ public class BoxLease implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while watching the box id's lease", e);
         }
+    }
+
+    /** A holder configured with a longer stale limit than ours is waited for as long as it declared. */
+    private Duration staleLimitOf(Holder holder) {
+        return holder.staleAfter().compareTo(staleAfter) > 0 ? holder.staleAfter() : staleAfter;
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -96,17 +96,29 @@ class BoxLeaseTest {
     void aLeaseWhoseHolderVanishedIsTakenOverAfterTheStaleLimitNotAtOnce() {
         long before = System.nanoTime();
         // what kill -9 leaves: a fresh heartbeat nobody renews
-        jdbc.update("INSERT INTO box_lease VALUES (?, 'killed', 'box-a', 4242, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
-                BOX.value());
+        jdbc.update("INSERT INTO box_lease VALUES (?, 'killed', 'box-a', 4242, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP,"
+                + " ?)", BOX.value(), STALE_AFTER.toMillis());
         lease("restarted").start();
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(STALE_AFTER);
         assertThat(holder()).isEqualTo("restarted");
     }
 
     @Test
+    void aHolderWithALongerStaleLimitIsWaitedForAsLongAsItDeclared() {
+        Duration holdersLimit = STALE_AFTER.multipliedBy(3);
+        long before = System.nanoTime();
+        jdbc.update("INSERT INTO box_lease VALUES (?, 'slow', 'box-a', 4242, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, ?)",
+                BOX.value(), holdersLimit.toMillis());
+
+        lease("restarted").start();
+        assertThat(Duration.ofNanos(System.nanoTime() - before)).isGreaterThanOrEqualTo(holdersLimit);
+        assertThat(holder()).isEqualTo("restarted");
+    }
+
+    @Test
     void aLeaseWhoseHeartbeatIsOlderThanTheStaleLimitIsTakenAtOnce() {
         jdbc.update("INSERT INTO box_lease VALUES (?, 'gone', 'box-a', 4242, CURRENT_TIMESTAMP,"
-                + " DATEADD(HOUR, -1, CURRENT_TIMESTAMP))", BOX.value());
+                + " DATEADD(HOUR, -1, CURRENT_TIMESTAMP), ?)", BOX.value(), STALE_AFTER.toMillis());
 
         long before = System.nanoTime();
         lease("new").start();
