@@ -53,7 +53,6 @@ class ApplicationRestartAdoptionTest {
                 .web(WebApplicationType.NONE)
                 .profiles("restart-test")
                 .properties(Map.of(
-                        "spring.datasource.url", "jdbc:h2:mem:restart-test;DB_CLOSE_DELAY=-1",
                         "mipgate.security.api-keys[0].name", "restart-admin",
                         "mipgate.security.api-keys[0].hash", "{sha256}" + "0".repeat(64),
                         "mipgate.security.api-keys[0].role", "ADMIN",
@@ -71,7 +70,8 @@ class ApplicationRestartAdoptionTest {
                         return bean;
                     }
                 }))
-                .run();
+                // an argument, not a default property: application.yml's H2 file under ./data/ would win over that
+                .run("--spring.datasource.url=jdbc:h2:mem:restart-test;DB_CLOSE_DELAY=-1");
     }
 
     private static ModuleClient module(ConfigurableApplicationContext context) {
