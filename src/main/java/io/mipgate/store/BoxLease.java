@@ -119,9 +119,9 @@ public class BoxLease implements SmartLifecycle {
             }
         }
         if (holder.instanceId().equals(instance)) {
-            jdbc.update("UPDATE box_lease SET heartbeat_at = ?, stale_after_ms = ? WHERE box_id = ?"
+            int renewed = jdbc.update("UPDATE box_lease SET heartbeat_at = ?, stale_after_ms = ? WHERE box_id = ?"
                     + " AND instance_id = ?", now, staleAfter.toMillis(), box, instance);
-            return null;
+            return renewed == 1 ? null : tryTake();
         }
         if (holder.heartbeatAt().isBefore(now.minus(staleLimitOf(holder)))) {
             return takeOver(holder) ? null : tryTake();
