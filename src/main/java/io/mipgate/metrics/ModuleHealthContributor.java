@@ -2,6 +2,7 @@ package io.mipgate.metrics;
 
 import io.mipgate.module.ModuleSnapshot;
 import io.mipgate.module.ModuleStatus;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -25,16 +26,16 @@ public class ModuleHealthContributor implements CompositeHealthContributor {
 
     @Override
     public HealthContributor getContributor(String moduleId) {
-        return snapshots.all().containsKey(moduleId) ? indicator(moduleId) : null;
+        return snapshots.current().containsKey(moduleId) ? indicator(moduleId) : null;
     }
 
     @Override
     public Stream<Entry> stream() {
-        return snapshots.all().keySet().stream().map(id -> new Entry(id, indicator(id)));
+        return snapshots.current().values().stream().map(m -> new Entry(m.id(), (HealthIndicator) () -> health(m)));
     }
 
     private HealthIndicator indicator(String moduleId) {
-        return () -> snapshots.find(moduleId).map(ModuleHealthContributor::health)
+        return () -> Optional.ofNullable(snapshots.current().get(moduleId)).map(ModuleHealthContributor::health)
                 .orElseGet(() -> Health.unknown().withDetail("reason", "module no longer configured").build());
     }
 

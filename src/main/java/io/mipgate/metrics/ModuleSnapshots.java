@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Module snapshots at most {@code mipgate.metrics.snapshot-max-age} old, so that a scrape reading dozens of gauges
- * per module asks the directory once rather than once per gauge.
+ * per module asks the directory once rather than once per gauge. Health reads {@link #current()}: a probe acts on its
+ * answer at once (a module UP a moment ago must not keep a gateway out of rotation) and asks far less often.
  */
 @Component
 public class ModuleSnapshots {
@@ -39,8 +40,18 @@ public class ModuleSnapshots {
         return Optional.ofNullable(all().get(moduleId));
     }
 
-    private synchronized void refresh(long now) {
-        if (taken && now - takenAt <= maxAgeNanos) {
+    /** Snapshots taken now, which the cached view then shows too. */
+    public Map<String, ModuleSnapshot> current() {
+        refresh(System.nanoTime(), true);
+        return byId;
+    }
+
+    private void refresh(long now) {
+        refresh(now, false);
+    }
+
+    private synchronized void refresh(long now, boolean force) {
+        if (!force && taken && now - takenAt <= maxAgeNanos) {
             return;
         }
         ModuleDirectory d = directory.getIfAvailable();

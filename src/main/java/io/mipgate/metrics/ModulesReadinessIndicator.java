@@ -27,7 +27,7 @@ public class ModulesReadinessIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Collection<ModuleSnapshot> modules = snapshots.all().values();
+        Collection<ModuleSnapshot> modules = snapshots.current().values();
         Map<String, Integer> byStatus = new TreeMap<>();
         modules.forEach(m -> byStatus.merge(m.status().name(), 1, Integer::sum));
         long up = modules.stream().filter(m -> m.status() == ModuleStatus.UP).count();
