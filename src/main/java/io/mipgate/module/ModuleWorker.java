@@ -33,6 +33,8 @@ public final class ModuleWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ModuleWorker.class);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    /** How long a stop waits for a read or send on the line (AtCommand.carriesPayload) to end. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     final ModuleSettings settings;
     final ModuleState state;
@@ -54,6 +56,7 @@ public final class ModuleWorker implements AutoCloseable {
     private final OpenLine line;
     private volatile String rebootSeen;
     private volatile boolean retryRequested;
+    private volatile boolean payloadOnLine;
     private boolean wasUp;
     private Job<?> currentJob;
 
@@ -148,6 +151,7 @@ public final class ModuleWorker implements AutoCloseable {
         }
         Instant started = state.now();
         Instant queued = currentJob == null ? started : currentJob.queuedAt();
+        payloadOnLine = command.carriesPayload();
         try {
             ExchangeResult result = current.exchange(command, bytes, payloadAfterPrompt,
                     command.responseTimeout(state.profile()), onOk, inputTimeout);
@@ -167,6 +171,8 @@ public final class ModuleWorker implements AutoCloseable {
         } catch (ModuleException.ModuleUnavailable unavailable) {
             finished(command, JobOutcome.LINK_LOST, null, queued, started);
             throw unavailable;
+        } finally {
+            payloadOnLine = false;
         }
     }
 
@@ -393,8 +399,12 @@ public final class ModuleWorker implements AutoCloseable {
     public void close() {
         running = false;
         maintenance.close();
-        runner.interrupt();
         try {
+            if (!payloadOnLine) {
+                runner.interrupt();
+            }
+            runner.join(STOP_GRACE.toMillis());
+            runner.interrupt();
             runner.join(5000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

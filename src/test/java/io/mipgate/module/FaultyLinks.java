@@ -28,6 +28,9 @@ final class FaultyLinks implements LinkFactory {
     private volatile UnaryOperator<String> inbound = UnaryOperator.identity();
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger rebootsHeard = new AtomicInteger();
+    /** Writes of the gateway that contained a command the test watches for ({@link #watch}). */
+    final AtomicInteger watchedHeard = new AtomicInteger();
+    private volatile String watched = "\u0000";
     private final Object replyGate = new Object();
     private boolean repliesHeld;
 
@@ -37,6 +40,11 @@ final class FaultyLinks implements LinkFactory {
 
     void mode(Mode value) {
         mode = value;
+    }
+
+    /** Counts, in {@link #watchedHeard}, the gateway's writes that contain {@code command}. */
+    void watch(String command) {
+        watched = command;
     }
 
     /** Replaces every match of {@code pattern} in what the module says; the replacement is never longer. */
@@ -118,6 +126,9 @@ final class FaultyLinks implements LinkFactory {
             @Override
             public void write(byte[] buffer, int offset, int len) throws IOException {
                 String text = new String(buffer, offset, len, StandardCharsets.ISO_8859_1);
+                if (text.contains(watched)) {
+                    watchedHeard.incrementAndGet();
+                }
                 if (text.contains("AT+MREBOOT")) {
                     rebootsHeard.incrementAndGet();
                     if (mode == Mode.MUTE_UNTIL_REBOOT) {

@@ -113,6 +113,68 @@ class RestartAccountingTest {
         }
     }
 
+    /**
+     * A clean stop while an AT+MIPRD answer is on the line lets it finish: the module gave those bytes up when it
+     * answered, so a stop that cut the answer short lost them to every run (the line is paced at 9600 baud, so the
+     * answer takes about 2 s and the stop lands inside it).
+     */
+    @Test
+    void aCleanStopLetsTheReadOnTheLineFinishSoItsBytesAreNotLost() throws Exception {
+        ModuleClient first = gateway.emulated("m", "ML307R?baud=9600");
+        gateway.start();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int id = first.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 3,
+                    AccessMode.STREAM_BUFFER, null, null)).get(15, TimeUnit.SECONDS).connectId();
+            try (Socket peer = server.accept()) {
+                byte[] sent = Payloads.binary(2000, 3);
+                gateway.faults.watch("AT+MIPRD=" + id + ",");
+                peer.getOutputStream().write(sent);
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                        .until(() -> gateway.faults.watchedHeard.get() > 0);
+                gateway.manager.close();
+
+                java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+                received.write(first.read(id, 64 * 1024));
+                assertThat(received.size()).as("bytes the stopped run holds").isPositive();
+                ModuleClient again = restart(Map.of(id, new LastLifetime(1, false, 0, 0, null)),
+                        new CopyOnWriteArrayList<>());
+                if (received.size() < sent.length) {
+                    received.write(Payloads.readExactly(again, id, sent.length - received.size(), WAIT));
+                }
+                assertThat(received.toByteArray()).isEqualTo(sent);
+                assertThat(gateway.events(ModuleEvent.JobFinished.class)).filteredOn(j -> j.command().contains("MIPRD"))
+                        .extracting(ModuleEvent.JobFinished::outcome).containsOnly(JobOutcome.OK);
+            }
+        }
+    }
+
+    /**
+     * A clean stop while a send's data is on the line lets it finish: cut short, the module would wait for the rest
+     * and take the next run's first commands as data for the peer (FIELD-NOTES §7.2).
+     */
+    @Test
+    void aCleanStopLetsTheSendOnTheLineFinishSoThePeerGetsItsDataAndNoCommandText() throws Exception {
+        ModuleClient first = gateway.emulated("m", "ML307R?baud=9600");
+        gateway.start();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int id = first.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 4,
+                    AccessMode.STREAM_BUFFER, null, null)).get(15, TimeUnit.SECONDS).connectId();
+            try (Socket peer = server.accept()) {
+                peer.setSoTimeout((int) WAIT.toMillis());
+                byte[] sent = Payloads.binary(2000, 4);
+                gateway.faults.watch("AT+MIPSEND=" + id + ",");
+                var sending = first.send(id, sent, SendOptions.DEFAULT);
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
+                        .until(() -> gateway.faults.watchedHeard.get() > 0);
+                gateway.manager.close();
+
+                assertThat(sending).succeedsWithin(Duration.ZERO);
+                restart(Map.of(id, new LastLifetime(1, false, 0, 0, null)), new CopyOnWriteArrayList<>());
+                assertThat(peer.getInputStream().readNBytes(sent.length)).isEqualTo(sent);
+            }
+        }
+    }
+
     private double lost(String kind) {
         return registry.find("mipgate.connection.restart.lost").tag("kind", kind).counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();

@@ -36,6 +36,14 @@ public interface AtCommand {
         return DEFAULT_RESPONSE_TIMEOUT;
     }
 
+    /**
+     * Whether the exchange carries connection data: cut short, a read's answer is lost (the module gave the bytes up
+     * when it answered) and a send's input leaves the module taking the next command text as data.
+     */
+    default boolean carriesPayload() {
+        return false;
+    }
+
     /** The URC that completes this command after its {@code OK}, if any. */
     default Optional<AsyncResult> asyncResult(ModelProfile profile) {
         return Optional.empty();

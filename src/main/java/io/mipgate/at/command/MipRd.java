@@ -26,6 +26,11 @@ public final class MipRd {
      */
     public record Read(int connectId, int amount, boolean packets) implements TcpIpForms.SetForm {
 
+        @Override
+        public boolean carriesPayload() {
+            return true;
+        }
+
         public static Read bytes(int connectId, int length) {
             return new Read(connectId, length, false);
         }

@@ -46,6 +46,11 @@ public final class MipSend {
         }
 
         @Override
+        public boolean carriesPayload() {
+            return true;
+        }
+
+        @Override
         public TcpIpCommand command() {
             return TcpIpCommand.MIPSEND;
         }
@@ -113,6 +118,11 @@ public final class MipSend {
     public record Prompt(int connectId, int length) implements TcpIpForms.SetForm {
 
         @Override
+        public boolean carriesPayload() {
+            return true;
+        }
+
+        @Override
         public TcpIpCommand command() {
             return TcpIpCommand.MIPSEND;
         }
@@ -146,6 +156,11 @@ public final class MipSend {
      * send buffer size (1460), with Ctrl+Z, or when the send timeout expires (V5.1.5 behaviour, FIELD-NOTES §12).
      */
     public record Unspecified(int connectId) implements TcpIpForms.SetForm {
+
+        @Override
+        public boolean carriesPayload() {
+            return true;
+        }
 
         /** Ends unspecified-length input (FIELD-NOTES §12). */
         public static final byte CTRL_Z = 0x1A;
