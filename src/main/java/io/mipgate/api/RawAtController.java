@@ -33,7 +33,7 @@ public class RawAtController {
     @Operation(summary = "Send one raw AT command", description = "One line, printable ASCII, starting with AT, no ';'"
             + " chaining outside quotes, no +++. The full answer is returned, also when the module says ERROR."
             + " Commands that change what the driver keeps in step with the module (access mode, connection"
-            + " configuration, open, close, reads, reboot, echo and error reporting) answer 409 naming the endpoint"
+            + " configuration, open, close, reads, reboot, the data call, echo and error reporting) answer 409 naming the endpoint"
             + " to use; their query and test forms pass.")
     public RawAtResponse at(@PathVariable String moduleId, @Valid @RequestBody RawAtRequest request) {
         ModuleClient client = modules.client(moduleId);
@@ -60,6 +60,9 @@ public class RawAtController {
             case READ_DATA -> "use GET " + module + "/connections/{connectId}/data";
             case REBOOT -> "use POST " + module + "/reboot (AT+MREBOOT) or PUT " + module
                     + "/cellular/radio (AT+CFUN); POST " + module + "/retry restarts recovery of a FAILED module";
+            case DATA_CALL -> "the gateway keeps the data call up; use PUT " + module
+                    + "/cellular/pdp-contexts/{cid} to change its APN, PUT " + module
+                    + "/cellular/radio to take the module off the network";
             case LINE_SETTINGS -> "the gateway keeps echo off and numeric error codes on; no endpoint changes them";
         };
         return new ApiException(ProblemType.STATE_CONFLICT, conflict.getMessage() + ": " + instead, moduleId, null);

@@ -21,6 +21,10 @@ class RawAtGuardApiTest extends ApiTestBase {
             "AT+MIPCLOSE=0                          | DELETE /api/v1/modules/emu-ml307r/connections/{connectId}",
             "at+miprd=0,100                         | GET /api/v1/modules/emu-ml307r/connections/{connectId}/data",
             "AT+MREBOOT                             | /retry",
+            "AT+MIPCALL=0,1                         | PUT /api/v1/modules/emu-ml307r/cellular/pdp-contexts/{cid}",
+            "AT+MIPCALL=1,1                         | PUT /api/v1/modules/emu-ml307r/cellular/pdp-contexts/{cid}",
+            "AT+CGACT=0,1                           | PUT /api/v1/modules/emu-ml307r/cellular/radio",
+            "AT+CGATT=0                             | PUT /api/v1/modules/emu-ml307r/cellular/radio",
             "ATE1                                   | echo off",
             "ATE                                    | echo off",
             "ATV0                                   | echo off",
@@ -38,7 +42,8 @@ class RawAtGuardApiTest extends ApiTestBase {
     @ParameterizedTest
     @ValueSource(strings = {"AT+MIPMODE=?", "AT+MIPMODE=0", "AT+MIPCFG=?", "AT+MIPCFG=\"encoding\"",
             "AT+MIPCFG=\"autofree\",0", "AT+MIPSTATE?", "AT+MIPOPEN=?", "AT+MIPOPEN?", "AT+MIPCLOSE=?", "AT+MIPRD=?",
-            "AT+MIPRD=0", "AT+MREBOOT=?", "AT+CMEE?", "AT+CMEE=?", "AT+CMEE=1", "ATE0"})
+            "AT+MIPRD=0", "AT+MREBOOT=?", "AT+CMEE?", "AT+CMEE=?", "AT+CMEE=1", "ATE0",
+            "AT+MIPCALL?", "AT+MIPCALL=?", "AT+CGACT?", "AT+CGATT?"})
     void queryAndTestFormsPass(String command) {
         Reply reply = post(ML307R + "/at", ADMIN, json(java.util.Map.of("command", command)));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);

@@ -11,6 +11,7 @@ public enum DriverOperation {
     CLOSE_CONNECTION("close a connection"),
     READ_DATA("take a connection's received data"),
     REBOOT("restart the module"),
+    DATA_CALL("activate, deactivate or detach the data call the driver keeps up"),
     LINE_SETTINGS("change echo, result codes, error reporting or the baud rate the driver relies on");
 
     private final String effect;

@@ -43,6 +43,10 @@ public final class RawCommandPolicy {
                 && command.substring(command.indexOf(',') + 1).equals("1")) {
             return DriverOperation.REBOOT;
         }
+        // the driver activates the data call at start-up and after a loss; it would not know of one ended by hand
+        if (command.startsWith("AT+MIPCALL=") || command.startsWith("AT+CGACT=") || command.startsWith("AT+CGATT=")) {
+            return DriverOperation.DATA_CALL;
+        }
         if (command.startsWith("AT+CMEE") && !command.equals("AT+CMEE=1") || command.startsWith("AT+IPR=")) {
             return DriverOperation.LINE_SETTINGS;
         }
