@@ -52,8 +52,7 @@ class RestartAccountingTest {
         ModuleClient first = gateway.emulated("m", "ML307R");
         gateway.start();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int id = first.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 1,
-                    AccessMode.STREAM_BUFFER, null, null)).get(15, TimeUnit.SECONDS).connectId();
+            int id = openBuffered(first, server, 1);
             try (Socket peer = server.accept()) {
                 peer.getOutputStream().write(Payloads.binary(3000, 1));
                 await().atMost(WAIT).until(() -> first.connection(id).bufferedBytes() == 3000);
@@ -100,8 +99,7 @@ class RestartAccountingTest {
         ModuleClient first = gateway.emulated("m", "ML307R");
         gateway.start();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int id = first.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 2,
-                    AccessMode.STREAM_BUFFER, null, null)).get(15, TimeUnit.SECONDS).connectId();
+            int id = openBuffered(first, server, 2);
             try (Socket peer = server.accept()) {
                 gateway.manager.close();
                 List<ModuleEvent> events = new CopyOnWriteArrayList<>();
@@ -123,8 +121,7 @@ class RestartAccountingTest {
         ModuleClient first = gateway.emulated("m", "ML307R?baud=9600");
         gateway.start();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int id = first.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 3,
-                    AccessMode.STREAM_BUFFER, null, null)).get(15, TimeUnit.SECONDS).connectId();
+            int id = openBuffered(first, server, 3);
             try (Socket peer = server.accept()) {
                 byte[] sent = Payloads.binary(2000, 3);
                 gateway.faults.watch("AT+MIPRD=" + id + ",");
@@ -157,8 +154,7 @@ class RestartAccountingTest {
         ModuleClient first = gateway.emulated("m", "ML307R?baud=9600");
         gateway.start();
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            int id = first.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), 4,
-                    AccessMode.STREAM_BUFFER, null, null)).get(15, TimeUnit.SECONDS).connectId();
+            int id = openBuffered(first, server, 4);
             try (Socket peer = server.accept()) {
                 peer.setSoTimeout((int) WAIT.toMillis());
                 byte[] sent = Payloads.binary(2000, 4);
@@ -173,6 +169,12 @@ class RestartAccountingTest {
                 assertThat(peer.getInputStream().readNBytes(sent.length)).isEqualTo(sent);
             }
         }
+    }
+
+    /** A stream-buffer TCP connection on {@code connectId} to the test's own peer, which the test then accepts. */
+    private static int openBuffered(ModuleClient module, ServerSocket server, int connectId) throws Exception {
+        return module.open(new OpenRequest(Protocol.TCP, "127.0.0.1", server.getLocalPort(), connectId,
+                AccessMode.STREAM_BUFFER, null, null)).get(15, TimeUnit.SECONDS).connectId();
     }
 
     private double lost(String kind) {
