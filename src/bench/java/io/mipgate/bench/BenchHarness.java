@@ -71,8 +71,16 @@ public final class BenchHarness {
         String extraFlags = System.getenv("BENCH_EXTRA_JVM_FLAGS");
         String mode = (quick ? "quick" : "full") + (extraFlags == null || extraFlags.isBlank() ? ""
                 : " with " + extraFlags.trim());
-        Report.write(results, run, mode, commit(), machine, figures, notes);
+        Report.write(results, run, mode, command(args, extraFlags), commit(), machine, figures, notes);
         System.out.println("written: " + results.resolve(run + ".md") + ", " + run + ".csv, history.csv, history.html");
+    }
+
+    /** The command as typed, with the environment that shapes the run, so a partial run says what it left out. */
+    private static String command(String[] args, String extraFlags) {
+        String cells = System.getenv("BENCH_CELLS");
+        return (cells == null || cells.isBlank() ? "" : "BENCH_CELLS=" + cells.trim() + " ")
+                + (extraFlags == null || extraFlags.isBlank() ? "" : "BENCH_EXTRA_JVM_FLAGS=\"" + extraFlags.trim() + "\" ")
+                + "bench/run" + (args.length == 0 ? "" : " " + String.join(" ", args));
     }
 
     private static void suite(String name, Set<String> only, List<Figure> figures, List<String> notes, Suite suite) {

@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 /**
  * Figure 1: payload bytes per second through the REST API as a fraction of the serial line (baud / 10 B/s), for
  * upload (TCP and UDP), download (a peer's burst read through the API in normal and stream-buffer mode) and echo (one
- * and three connections), against {@link HexBaseline} on a line of the same rate in the same run.
+ * and three connections in normal mode, one in transparent mode), against {@link HexBaseline} on a line of the same
+ * rate in the same run.
  */
 final class GoodputSuite {
 
@@ -97,6 +98,8 @@ final class GoodputSuite {
             add("download streamBuffer " + at, download(baud, message, burst, "streamBuffer"), base, line, 0);
             add("echo x1 " + at, echo(baud, message, total, 1), baseEcho(hex, message, total, 1), line, 0);
             add("echo x3 " + at, echo(baud, message, total, 3), baseEcho(hex, message, total, 3), line, 0);
+            add("echo transparent " + at, echoTransparent(baud, message, total), baseEcho(hex, message, total, 1),
+                    line, 0);
         }
     }
 
@@ -156,15 +159,7 @@ final class GoodputSuite {
         Socket s = peer.connection(index);
         long t0 = System.nanoTime();
         Peer.pourInBackground(s, message, burst);
-        long received = 0;
-        long deadline = t0 + 120_000_000_000L;
-        while (received < burst && System.nanoTime() < deadline) {
-            byte[] chunk = gateway.read(module, id, 65536);
-            if (chunk.length == 0) {
-                Thread.sleep(0, 500_000);
-            }
-            received += chunk.length;
-        }
+        long received = readBack(module, id, burst);
         long elapsed = System.nanoTime() - t0;
         gateway.close(module, id);
         return received / (elapsed / 1e9);
@@ -200,16 +195,7 @@ final class GoodputSuite {
                     for (long sent = 0; sent < share; sent += message.length) {
                         gateway.send(module, id, message);
                     }
-                    long back = 0;
-                    long deadline = System.nanoTime() + 120_000_000_000L;
-                    while (back < share && System.nanoTime() < deadline) {
-                        byte[] chunk = gateway.read(module, id, 65536);
-                        if (chunk.length == 0) {
-                            Thread.sleep(0, 500_000);
-                        }
-                        back += chunk.length;
-                    }
-                    return back;
+                    return readBack(module, id, share);
                 }));
             }
             for (Future<Long> f : done) {
@@ -221,6 +207,44 @@ final class GoodputSuite {
             gateway.close(module, id);
         }
         return moved / (elapsed / 1e9);
+    }
+
+    /**
+     * Echo through one transparent connection: no command or prompt shares the line, so messages go out while the
+     * echoes of earlier ones come back (the serial line is full duplex), and the client sends and reads at once.
+     */
+    private double echoTransparent(int baud, byte[] message, long total) throws Exception {
+        String module = module(baud);
+        int id = gateway.open(module, "TCP", echo.port(), "transparent");
+        long t0 = System.nanoTime();
+        long back;
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> sending = threads.submit(() -> {
+                for (long sent = 0; sent < total; sent += message.length) {
+                    gateway.send(module, id, message);
+                }
+                return null;
+            });
+            back = readBack(module, id, total);
+            sending.get();
+        }
+        long elapsed = System.nanoTime() - t0;
+        gateway.close(module, id);
+        return back / (elapsed / 1e9);
+    }
+
+    /** Reads a connection until {@code expected} bytes came back or two minutes passed; returns what came. */
+    private long readBack(String module, int id, long expected) throws Exception {
+        long back = 0;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (back < expected && System.nanoTime() < deadline) {
+            byte[] chunk = gateway.read(module, id, 65536);
+            if (chunk.length == 0) {
+                Thread.sleep(0, 500_000);
+            }
+            back += chunk.length;
+        }
+        return back;
     }
 
     /** The HEX baseline's echo: every connection's messages in turn, then the echoes read from URC lines. */

@@ -37,15 +37,12 @@ final class Report {
         return out.toString();
     }
 
-    static void write(Path dir, String run, String mode, String commit, String machine, List<Figure> figures,
-                      List<String> notes) throws IOException {
+    static void write(Path dir, String run, String mode, String command, String commit, String machine,
+                      List<Figure> figures, List<String> notes) throws IOException {
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder();
         md.append("# mipgate benchmark ").append(run).append(" (").append(mode).append(")\n\n");
-        String extra = mode.contains(" with ") ? "BENCH_EXTRA_JVM_FLAGS=\"" + mode.substring(mode.indexOf(" with ") + 6)
-                + "\" " : "";
-        md.append("Commit `").append(commit).append("`. Command: `").append(extra).append("bench/run")
-                .append(mode.startsWith("full") ? " --full" : "").append("`.\n\n## Machine\n\n").append(machine).append("\n\n## Figures\n\n").append(table(figures));
+        md.append("Commit `").append(commit).append("`. Command: `").append(command).append("`.\n\n## Machine\n\n").append(machine).append("\n\n## Figures\n\n").append(table(figures));
         for (String note : notes) {
             md.append('\n').append(note).append('\n');
         }
