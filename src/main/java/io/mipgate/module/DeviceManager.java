@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -150,7 +151,11 @@ public final class DeviceManager implements ModuleDirectory, AutoCloseable {
             all = List.copyOf(workers.values());
         }
         all.stream().filter(w -> w.settings.closeOnShutdown()).forEach(this::closeConnections);
-        all.parallelStream().forEach(ModuleWorker::close);
+        // each on its own thread: a worker may wait out a read or send on its line (ModuleWorker.close), and the
+        // common pool of a 2-core box would make the others wait behind it
+        try (var stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            all.forEach(worker -> stopping.execute(worker::close));
+        }
     }
 
     private void closeConnections(ModuleWorker worker) {
