@@ -79,7 +79,8 @@ public final class BenchHarness {
     private static String command(String[] args, String extraFlags) {
         String cells = System.getenv("BENCH_CELLS");
         return (cells == null || cells.isBlank() ? "" : "BENCH_CELLS=" + cells.trim() + " ")
-                + (extraFlags == null || extraFlags.isBlank() ? "" : "BENCH_EXTRA_JVM_FLAGS=\"" + extraFlags.trim() + "\" ")
+                + (extraFlags == null || extraFlags.isBlank() ? ""
+                        : "BENCH_EXTRA_JVM_FLAGS=\"" + extraFlags.trim() + "\" ")
                 + "bench/run" + (args.length == 0 ? "" : " " + String.join(" ", args));
     }
 

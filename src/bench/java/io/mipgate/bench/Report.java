@@ -42,7 +42,8 @@ final class Report {
         Files.createDirectories(dir);
         StringBuilder md = new StringBuilder();
         md.append("# mipgate benchmark ").append(run).append(" (").append(mode).append(")\n\n");
-        md.append("Commit `").append(commit).append("`. Command: `").append(command).append("`.\n\n## Machine\n\n").append(machine).append("\n\n## Figures\n\n").append(table(figures));
+        md.append("Commit `").append(commit).append("`. Command: `").append(command).append("`.\n\n## Machine\n\n")
+                .append(machine).append("\n\n## Figures\n\n").append(table(figures));
         for (String note : notes) {
             md.append('\n').append(note).append('\n');
         }

@@ -33,8 +33,8 @@ public class RawAtController {
     @Operation(summary = "Send one raw AT command", description = "One line, printable ASCII, starting with AT, no ';'"
             + " chaining outside quotes, no +++. The full answer is returned, also when the module says ERROR."
             + " Commands that change what the driver keeps in step with the module (access mode, connection"
-            + " configuration, open, close, reads, reboot, the data call, echo and error reporting) answer 409 naming the endpoint"
-            + " to use; their query and test forms pass.")
+            + " configuration, open, close, reads, reboot, the data call, echo and error reporting) answer 409"
+            + " naming the endpoint to use; their query and test forms pass.")
     public RawAtResponse at(@PathVariable String moduleId, @Valid @RequestBody RawAtRequest request) {
         ModuleClient client = modules.client(moduleId);
         Duration timeout = request.timeoutMs() == null ? null : Duration.ofMillis(request.timeoutMs());

@@ -2,7 +2,6 @@ package io.mipgate.metrics;
 
 import io.mipgate.module.ModuleSnapshot;
 import io.mipgate.module.ModuleStatus;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
@@ -26,17 +25,18 @@ public class ModuleHealthContributor implements CompositeHealthContributor {
 
     @Override
     public HealthContributor getContributor(String moduleId) {
-        return snapshots.current().containsKey(moduleId) ? indicator(moduleId) : null;
+        ModuleSnapshot module = snapshots.current().get(moduleId);
+        return module == null ? null : indicator(module);
     }
 
     @Override
     public Stream<Entry> stream() {
-        return snapshots.current().values().stream().map(m -> new Entry(m.id(), (HealthIndicator) () -> health(m)));
+        return snapshots.current().values().stream().map(m -> new Entry(m.id(), indicator(m)));
     }
 
-    private HealthIndicator indicator(String moduleId) {
-        return () -> Optional.ofNullable(snapshots.current().get(moduleId)).map(ModuleHealthContributor::health)
-                .orElseGet(() -> Health.unknown().withDetail("reason", "module no longer configured").build());
+    /** The module as it was when the health endpoint asked for its contributors, a moment before their health. */
+    private static HealthIndicator indicator(ModuleSnapshot module) {
+        return () -> health(module);
     }
 
     static Health health(ModuleSnapshot m) {
